@@ -1,0 +1,10 @@
+package io.trailcheck.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "trailcheck", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Checks that conversations with Copilot Studio agents will leave a CopilotInteraction audit trail.",
+        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, ValidateCommand.class,
+                TestCommand.class, picocli.CommandLine.HelpCommand.class})
+public final class RootCommand {
+}

@@ -1,0 +1,88 @@
+package io.trailcheck.cli;
+
+import io.trailcheck.cli.report.ReportContext;
+import io.trailcheck.cli.report.ReportFormat;
+import io.trailcheck.engine.parse.ParseLimits;
+import io.trailcheck.engine.scan.ScanRequest;
+import io.trailcheck.engine.scan.ScanResult;
+import io.trailcheck.model.Level;
+import io.trailcheck.rules.Trailcheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        description = "Evaluate a tenant snapshot (files and/or folders) and report what will leave no audit trail.")
+final class ScanCommand implements Callable<Integer> {
+    enum FailOn { error, warning, note, never }
+    enum Format { text, json, sarif }
+    enum Identities { pseudonymous, names }
+    enum SarifExempted { omit, include }
+
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Snapshot files and folders (default: .).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = {"-p", "--policy"}, paramLabel = "FILE", description = "Policy overlay over the built-in default; repeatable, later wins.")
+    List<Path> policies = new ArrayList<>();
+
+    @Option(names = {"-r", "--rules"}, paramLabel = "PATH", description = "Custom DRL rule file or folder; repeatable.")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--sarif", paramLabel = "FILE", description = "Write SARIF 2.1.0 (GitHub code scanning).")
+    Path sarif;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the full result as JSON.")
+    Path json;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Standard output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format = Format.text;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Lowest level that fails the run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    FailOn failOn = FailOn.error;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "An earlier --json or --sarif result: only new findings count towards --fail-on.")
+    Path baseline;
+
+    @Option(names = "--source-root", paramLabel = "DIR", description = "SARIF artifact URIs are relative to this (default: the current directory).")
+    Path sourceRoot = Path.of("");
+
+    @Option(names = "--identities", paramLabel = "MODE", description = "Users in SARIF: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Identities identities = Identities.pseudonymous;
+
+    @Option(names = "--category", paramLabel = "NAME", description = "SARIF automationDetails.id prefix (one per tenant in a repository).")
+    String category;
+
+    @Option(names = "--sarif-exempted", paramLabel = "MODE", description = "Exempted findings in SARIF: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    SarifExempted sarifExempted = SarifExempted.omit;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        Set<String> fingerprints = baseline == null ? Set.of() : Baseline.fingerprints(baseline);
+        ScanRequest request = new ScanRequest(scanPaths, policies, fingerprints, baseline != null, LocalDate.now(), ParseLimits.DEFAULT);
+        ScanResult result = Trailcheck.scanner(rules).scan(request);
+        ReportContext ctx = new ReportContext(result, failOn == FailOn.never ? null : Level.parse(failOn.name()),
+                sourceRoot.toAbsolutePath(), identities == Identities.names, category,
+                sarifExempted == SarifExempted.include, VersionProvider.version());
+        ReportFiles files = new ReportFiles();
+        files.add(sarif, ReportFormat.SARIF);
+        files.add(json, ReportFormat.JSON);
+        files.writeAll(ctx);
+        PrintWriter out = spec.commandLine().getOut();
+        ReportFormat.valueOf(format.name().toUpperCase()).writer().write(ctx, out);
+        out.flush();
+        return ctx.failed() ? ExitCode.FINDINGS.code : ExitCode.OK.code;
+    }
+}

@@ -1,0 +1,25 @@
+package io.trailcheck.cli.report;
+
+import io.trailcheck.engine.scan.ScanResult;
+import io.trailcheck.model.Level;
+
+import java.nio.file.Path;
+
+/**
+ * A finished scan and the options that shape its reports.
+ *
+ * @param result        the scan result
+ * @param failOn        the lowest level that fails the run; null for never
+ * @param sourceRoot    SARIF artifact URIs are relative to it
+ * @param showNames     user principal names in SARIF and Markdown
+ * @param category      SARIF automationDetails id prefix, or null
+ * @param sarifExempted keep exempted findings in SARIF, with suppressions
+ * @param version       the tool version
+ */
+public record ReportContext(ScanResult result, Level failOn, Path sourceRoot, boolean showNames, String category,
+                            boolean sarifExempted, String version) {
+
+    public boolean failed() {
+        return result.fails(failOn);
+    }
+}

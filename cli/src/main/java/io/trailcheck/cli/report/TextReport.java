@@ -1,0 +1,70 @@
+package io.trailcheck.cli.report;
+
+import io.trailcheck.engine.input.InputFile;
+import io.trailcheck.engine.runtime.NotEvaluated;
+import io.trailcheck.engine.scan.ReportedFinding;
+import io.trailcheck.engine.scan.ScanResult;
+import io.trailcheck.model.Level;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The human view: inputs read, a findings table, what was not evaluated, and a one-line verdict. */
+final class TextReport implements ReportWriter {
+
+    @Override
+    public void write(ReportContext ctx, Writer w) throws IOException {
+        PrintWriter out = new PrintWriter(w);
+        ScanResult r = ctx.result();
+        inventory(ctx, out);
+        if (r.findings().isEmpty()) {
+            out.println("No findings.");
+        } else {
+            out.println();
+            out.printf("%-8s %-7s %-45s %s%n", "LEVEL", "RULE", "LOCATION", "MESSAGE");
+            for (ReportedFinding f : r.findings()) {
+                String loc = Paths.relative(ctx.sourceRoot(), f.finding().getLocation().file()) + ":" + f.finding().getLocation().line();
+                String level = f.isExempt() ? "exempt" : f.level().id();
+                out.printf("%-8s %-7s %-45s %s%n", level, f.ruleId(), loc, f.finding().getMessage());
+            }
+        }
+        if (!r.conflicts().isEmpty()) {
+            out.println();
+            out.println("Conflicting sources:");
+            r.conflicts().forEach(c -> out.println("  " + c));
+        }
+        if (!r.notEvaluated().isEmpty()) {
+            out.println();
+            out.println("Not evaluated (missing input, so silence here is not compliance):");
+            for (NotEvaluated n : r.notEvaluated()) {
+                out.println("  " + n.rule() + (n.entity() == null ? "" : " for " + n.entity()) + ": " + n.reason());
+            }
+        }
+        out.println();
+        out.println(verdict(ctx));
+        out.flush();
+    }
+
+    private static void inventory(ReportContext ctx, PrintWriter out) {
+        ScanResult.Inventory inv = ctx.result().inventory();
+        out.printf("Read %d files: %d agents, %d users, %d groups, %d SKUs.%n",
+                inv.files().size(), inv.agents(), inv.users(), inv.groups(), inv.skus());
+        for (InputFile f : inv.files()) {
+            out.printf("  %-40s %s (%d)%n", Paths.relative(ctx.sourceRoot(), f.file()), f.kind().description(), f.records());
+        }
+    }
+
+    static String verdict(ReportContext ctx) {
+        ScanResult r = ctx.result();
+        Map<Level, Long> counts = new TreeMap<>();
+        for (Level l : Level.values()) counts.put(l, r.count(l));
+        long exempt = r.findings().stream().filter(ReportedFinding::isExempt).count();
+        String tally = counts.get(Level.ERROR) + " errors, " + counts.get(Level.WARNING) + " warnings, "
+                + counts.get(Level.NOTE) + " notes" + (exempt > 0 ? ", " + exempt + " exempt" : "");
+        String gate = ctx.failOn() == null ? "never fails" : "fail-on " + ctx.failOn().id();
+        return (ctx.failed() ? "FAILED: " : "PASSED: ") + tally + " (" + gate + ").";
+    }
+}

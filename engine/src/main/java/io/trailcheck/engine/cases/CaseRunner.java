@@ -1,0 +1,106 @@
+package io.trailcheck.engine.cases;
+
+import io.trailcheck.engine.problem.InputException;
+import io.trailcheck.engine.problem.Problem;
+import io.trailcheck.engine.scan.ReportedFinding;
+import io.trailcheck.engine.scan.ScanRequest;
+import io.trailcheck.engine.scan.ScanResult;
+import io.trailcheck.engine.scan.Scanner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Runs rule test cases: each folder holding {@code expect.yaml} is scanned and its findings compared with
+ * the expectation. The same runner serves {@code trailcheck test} and the built-in pack's JUnit tests.
+ */
+public final class CaseRunner {
+    public static final String EXPECT_FILE = "expect.yaml";
+
+    private final Scanner scanner;
+
+    public CaseRunner(Scanner scanner) {
+        this.scanner = scanner;
+    }
+
+    /** Every case folder below the paths (a folder holding expect.yaml), sorted. */
+    public static List<Path> discover(List<Path> paths) {
+        List<Path> cases = new ArrayList<>();
+        for (Path root : paths) {
+            if (!Files.isDirectory(root)) throw new InputException(Problem.inFile(root, "no such folder"));
+            try (Stream<Path> s = Files.walk(root)) {
+                s.filter(p -> p.getFileName().toString().equals(EXPECT_FILE)).map(Path::getParent).sorted().forEach(cases::add);
+            } catch (IOException e) {
+                throw new InputException(Problem.inFile(root, "cannot read: " + e.getMessage()));
+            }
+        }
+        return cases;
+    }
+
+    public CaseResult run(Path folder) {
+        Expectation expect = new ExpectationReader().read(folder.resolve(EXPECT_FILE));
+        List<Path> policies = Files.exists(folder.resolve("policy.yaml")) ? List.of(folder.resolve("policy.yaml")) : List.of();
+        ScanRequest base = ScanRequest.of(List.of(folder));
+        ScanResult result = scanner.scan(new ScanRequest(List.of(folder), policies, base.baseline(), false, base.today(), base.limits()));
+        return new CaseResult(folder, expect.description(), compare(expect, result));
+    }
+
+    static List<String> compare(Expectation expect, ScanResult result) {
+        List<String> diff = new ArrayList<>();
+        Map<String, ReportedFinding> actual = new HashMap<>();
+        for (ReportedFinding f : result.findings()) {
+            if (expect.absent().contains(f.ruleId())) {
+                diff.add("unexpected " + describe(f) + " (" + f.ruleId() + " must not fire)");
+            }
+            if (expect.rules().contains(f.ruleId())) actual.put(key(f), f);
+        }
+        for (Expectation.Expected e : expect.findings()) {
+            ReportedFinding f = actual.remove(e.key());
+            if (f == null) {
+                diff.add("missing  " + e.key() + " (expect.yaml line " + e.at() + ")");
+                continue;
+            }
+            if (e.level() != null && !e.level().equalsIgnoreCase(f.level().id())) {
+                diff.add("level    " + e.key() + ": expected " + e.level() + ", got " + f.level().id());
+            }
+            if (e.line() > 0 && e.line() != f.finding().getLocation().line()) {
+                diff.add("line     " + e.key() + ": expected line " + e.line() + ", got " + f.finding().getLocation().line());
+            }
+            e.properties().forEach((name, value) -> {
+                Object got = f.finding().getProperties().get(name);
+                if (!Objects.equals(normalise(value), normalise(got))) {
+                    diff.add("property " + e.key() + ": " + name + " expected " + value + ", got " + got);
+                }
+            });
+        }
+        actual.values().stream().map(f -> "unexpected " + describe(f)).sorted().forEach(diff::add);
+        return diff;
+    }
+
+    private static String key(ReportedFinding f) {
+        return f.ruleId() + " " + f.finding().getEntity().kind() + ":" + f.finding().getEntity().key();
+    }
+
+    private static String describe(ReportedFinding f) {
+        return key(f) + " [" + f.level().id() + "] at " + f.finding().getLocation().file().getFileName() + ":"
+                + f.finding().getLocation().line() + ": " + f.finding().getMessage();
+    }
+
+    /** Compares YAML text with typed values: numbers and booleans as strings, maps entry by entry. */
+    private static Object normalise(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.TreeMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), normalise(x)));
+            return out;
+        }
+        if (v instanceof List<?> l) return l.stream().map(CaseRunner::normalise).toList();
+        return v == null ? null : v.toString();
+    }
+}

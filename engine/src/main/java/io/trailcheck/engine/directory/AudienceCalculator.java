@@ -1,0 +1,104 @@
+package io.trailcheck.engine.directory;
+
+import io.trailcheck.model.AffectedUsers;
+import io.trailcheck.model.Audience;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reduces an agent's audience to counts. Each distinct audience (the whole tenant, or one set of groups) is
+ * counted once and shared by every agent that has it: no user × agent pairs are ever made.
+ */
+public final class AudienceCalculator {
+    private final UserDirectory users;
+    private final GroupDirectory groups;
+    private final Map<String, Counts> cache = new HashMap<>();
+
+    public AudienceCalculator(UserDirectory users, GroupDirectory groups) {
+        this.users = users;
+        this.groups = groups;
+    }
+
+    public Audience wholeTenant(String agent) {
+        Counts c = cache.computeIfAbsent("*", k -> count(null));
+        return c.toAudience(agent, true);
+    }
+
+    public Audience ofGroups(String agent, List<String> groupIds) {
+        TreeSet<String> sorted = new TreeSet<>();
+        groupIds.forEach(g -> sorted.add(g.toLowerCase(Locale.ROOT)));
+        Counts c = cache.computeIfAbsent(String.join(",", sorted), k -> count(groups.usersOf(groupIds)));
+        return c.toAudience(agent, false);
+    }
+
+    private Counts count(BitSet only) {
+        Counts c = new Counts();
+        if (only == null) {
+            for (int i = 0; i < users.size(); i++) c.add(i);
+        } else {
+            for (int i = only.nextSetBit(0); i >= 0; i = only.nextSetBit(i + 1)) c.add(i);
+        }
+        c.affected = new DirectoryUsers(users, java.util.Arrays.copyOf(c.affectedIndexes, c.affectedCount));
+        c.affectedIndexes = null;
+        return c;
+    }
+
+    private final class Counts {
+        int members, withoutMailbox, unknownMailbox, guests;
+        final Map<String, Integer> reasons = new TreeMap<>();
+        int[] affectedIndexes = new int[16];
+        int affectedCount;
+        AffectedUsers affected;
+
+        void add(int i) {
+            if (!users.isEnabled(i)) return;
+            if (users.isGuest(i)) {
+                guests++;
+                addAffected(i);
+                return;
+            }
+            members++;
+            MailboxStatus m = users.mailbox(i);
+            if (m == MailboxStatus.UNKNOWN) {
+                unknownMailbox++;
+            } else if (m.isAbsent()) {
+                withoutMailbox++;
+                reasons.merge(m.reason(), 1, Integer::sum);
+                addAffected(i);
+            }
+        }
+
+        void addAffected(int i) {
+            if (affectedCount == affectedIndexes.length) {
+                affectedIndexes = java.util.Arrays.copyOf(affectedIndexes, affectedCount * 2);
+            }
+            affectedIndexes[affectedCount++] = i;
+        }
+
+        Audience toAudience(String agent, boolean wholeTenant) {
+            return new Audience(agent, wholeTenant, members, withoutMailbox, reasons, unknownMailbox, guests, affected);
+        }
+    }
+
+    /** Affected users resolved lazily from the directory, only when a report asks for names. */
+    private record DirectoryUsers(UserDirectory users, int[] indexes) implements AffectedUsers {
+        @Override
+        public List<User> list(List<String> reasonsFilter) {
+            List<User> out = new ArrayList<>();
+            for (int i : indexes) {
+                String reason = users.isGuest(i) ? "guest" : users.mailbox(i).reason();
+                if (reasonsFilter.isEmpty() || reasonsFilter.contains(reason)) {
+                    out.add(new User(users.id(i), users.principalName(i), reason));
+                }
+            }
+            return out;
+        }
+    }
+}

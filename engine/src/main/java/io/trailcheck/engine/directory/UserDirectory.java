@@ -1,0 +1,158 @@
+package io.trailcheck.engine.directory;
+
+import io.trailcheck.model.SourceLocation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every user of the tenant in columns (ids, names, flags, mailbox status) rather than objects: a million
+ * users fit in a few hundred megabytes and are never inserted into the rule engine one by one.
+ */
+public final class UserDirectory {
+    private static final byte ENABLED = 1;
+    private static final byte GUEST = 2;
+
+    private final String[] ids;
+    private final String[] principalNames;
+    private final byte[] flags;
+    private final byte[] mailbox;
+    private final SourceLocation[] locations;
+    private final Map<String, Integer> indexById;
+    private final SourceLocation firstFile;
+
+    private UserDirectory(Builder b, MailboxDerivation derivation) {
+        int n = b.size;
+        ids = java.util.Arrays.copyOf(b.ids, n);
+        principalNames = java.util.Arrays.copyOf(b.principalNames, n);
+        flags = java.util.Arrays.copyOf(b.flags, n);
+        locations = java.util.Arrays.copyOf(b.locations, n);
+        indexById = b.indexById;
+        firstFile = b.firstFile;
+        mailbox = new byte[n];
+        Map<Long, MailboxStatus> memo = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            int profile = b.profileOf[i];
+            byte bits = b.planBits[i];
+            long key = ((long) profile << 8) | (bits & 0xFF);
+            mailbox[i] = memo.computeIfAbsent(key, k -> derivation.derive(bits, b.profiles.get(profile))).code();
+        }
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    /** The index of a user by directory id (any letter case), or -1. */
+    public int indexOf(String id) {
+        Integer i = indexById.get(id.toLowerCase(Locale.ROOT));
+        return i == null ? -1 : i;
+    }
+
+    public String id(int i) {
+        return ids[i];
+    }
+
+    public String principalName(int i) {
+        return principalNames[i];
+    }
+
+    public boolean isEnabled(int i) {
+        return (flags[i] & ENABLED) != 0;
+    }
+
+    public boolean isGuest(int i) {
+        return (flags[i] & GUEST) != 0;
+    }
+
+    public MailboxStatus mailbox(int i) {
+        return MailboxStatus.ofCode(mailbox[i]);
+    }
+
+    public SourceLocation location(int i) {
+        return locations[i];
+    }
+
+    /** The first users file read, where tenant-wide user findings point. */
+    public SourceLocation firstFile() {
+        return firstFile;
+    }
+
+    /** Accumulates users while the exports stream past; {@link #build} derives every mailbox. */
+    public static final class Builder {
+        private String[] ids = new String[1024];
+        private String[] principalNames = new String[1024];
+        private byte[] flags = new byte[1024];
+        private byte[] planBits = new byte[1024];
+        private int[] profileOf = new int[1024];
+        private SourceLocation[] locations = new SourceLocation[1024];
+        private int size;
+        private final Map<String, Integer> indexById = new HashMap<>();
+        private final List<LicenceProfile> profiles = new ArrayList<>();
+        private final Map<LicenceProfile, Integer> profileIndex = new HashMap<>();
+        private SourceLocation firstFile;
+
+        /**
+         * Adds a user; returns false when the id was already added (the caller reports the duplicate).
+         */
+        public boolean add(String id, String principalName, boolean enabled, boolean guest, byte assignedPlans,
+                           LicenceProfile profile, SourceLocation at) {
+            String key = id.toLowerCase(Locale.ROOT);
+            if (indexById.putIfAbsent(key, size) != null) return false;
+            if (size == ids.length) grow();
+            if (firstFile == null) firstFile = SourceLocation.startOf(at.file());
+            ids[size] = id;
+            principalNames[size] = principalName;
+            flags[size] = (byte) ((enabled ? ENABLED : 0) | (guest ? GUEST : 0));
+            planBits[size] = assignedPlans;
+            profileOf[size] = profileIndex.computeIfAbsent(profile, p -> {
+                profiles.add(p);
+                return profiles.size() - 1;
+            });
+            locations[size] = at;
+            size++;
+            return true;
+        }
+
+        /** The index of an added user, or -1. */
+        public int indexOf(String id) {
+            Integer i = indexById.get(id.toLowerCase(Locale.ROOT));
+            return i == null ? -1 : i;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        /** Every distinct licence profile seen, for SKU reference checks. */
+        public List<LicenceProfile> profiles() {
+            return profiles;
+        }
+
+        /** The location of the first user holding a profile. */
+        public SourceLocation firstHolder(LicenceProfile profile) {
+            Integer p = profileIndex.get(profile);
+            for (int i = 0; p != null && i < size; i++) {
+                if (profileOf[i] == p) return locations[i];
+            }
+            return firstFile;
+        }
+
+        public UserDirectory build(Map<String, Sku> skus, boolean skusExported) {
+            return new UserDirectory(this, new MailboxDerivation(skus, skusExported));
+        }
+
+        private void grow() {
+            int n = ids.length * 2;
+            ids = java.util.Arrays.copyOf(ids, n);
+            principalNames = java.util.Arrays.copyOf(principalNames, n);
+            flags = java.util.Arrays.copyOf(flags, n);
+            planBits = java.util.Arrays.copyOf(planBits, n);
+            profileOf = java.util.Arrays.copyOf(profileOf, n);
+            locations = java.util.Arrays.copyOf(locations, n);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.trailcheck.engine.input;
+
+import io.trailcheck.model.AccessControlPolicy;
+import io.trailcheck.model.Agent;
+import io.trailcheck.model.AgentChannel;
+import io.trailcheck.model.AuthenticationMode;
+import io.trailcheck.model.AuthenticationTrigger;
+import io.trailcheck.model.CodedValue;
+import io.trailcheck.model.SourceLocation;
+import io.trailcheck.model.UnknownValue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Merges the drafts of one agent from several sources (matched by schema name) into one {@link Agent}. The
+ * source-controlled file (workspace, solution) is the reported location and wins; a value another source
+ * contradicts is reported as a conflict rather than silently merged.
+ */
+final class AgentMerger {
+    private static final List<String> FIELDS = List.of(AgentFields.DISPLAY_NAME, AgentFields.AUTHENTICATION_MODE,
+            AgentFields.AUTHENTICATION_TRIGGER, AgentFields.ACCESS_CONTROL_POLICY);
+
+    final List<Agent> agents = new ArrayList<>();
+    final List<AgentChannel> channels = new ArrayList<>();
+    final List<UnknownValue> unknownValues = new ArrayList<>();
+    final List<String> conflicts = new ArrayList<>();
+
+    AgentMerger(List<AgentDraft> drafts) {
+        Map<String, List<AgentDraft>> bySchema = new LinkedHashMap<>();
+        for (AgentDraft d : drafts) {
+            bySchema.computeIfAbsent(d.get(AgentFields.SCHEMA_NAME).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(d);
+        }
+        bySchema.values().forEach(this::merge);
+        agents.sort(Comparator.comparing(Agent::schemaName));
+    }
+
+    private void merge(List<AgentDraft> sources) {
+        sources.sort(Comparator.comparing((AgentDraft d) -> !d.sourceControlled).thenComparing(d -> d.file.toString()));
+        AgentDraft primary = sources.get(0);
+        String schema = primary.get(AgentFields.SCHEMA_NAME);
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, SourceLocation> locations = new LinkedHashMap<>();
+        for (String field : FIELDS) pick(schema, field, sources, values, locations);
+
+        List<String> groups = null;
+        List<AgentDraft.ChannelDraft> channelDrafts = null;
+        for (AgentDraft d : sources) {
+            if (groups == null && d.authorizedGroupIds != null) {
+                groups = d.authorizedGroupIds;
+                locations.put(AgentFields.AUTHORIZED_GROUPS, d.locations.get(AgentFields.AUTHORIZED_GROUPS));
+            }
+            if (channelDrafts == null && d.channels != null) channelDrafts = d.channels;
+        }
+        Agent agent = new Agent(schema,
+                values.getOrDefault(AgentFields.DISPLAY_NAME, schema),
+                coded(AuthenticationMode.class, schema, AgentFields.AUTHENTICATION_MODE, values, locations, AuthenticationMode.UNSPECIFIED),
+                coded(AuthenticationTrigger.class, schema, AgentFields.AUTHENTICATION_TRIGGER, values, locations, AuthenticationTrigger.AS_NEEDED),
+                coded(AccessControlPolicy.class, schema, AgentFields.ACCESS_CONTROL_POLICY, values, locations, AccessControlPolicy.ANY),
+                groups, primary.location, locations);
+        agents.add(agent);
+        if (channelDrafts != null) {
+            for (AgentDraft.ChannelDraft c : channelDrafts) channels.add(new AgentChannel(schema, c.channelId(), c.location()));
+        }
+    }
+
+    private void pick(String schema, String field, List<AgentDraft> sources, Map<String, String> values,
+                      Map<String, SourceLocation> locations) {
+        AgentDraft chosen = null;
+        for (AgentDraft d : sources) {
+            String v = d.get(field);
+            if (v == null) continue;
+            if (chosen == null) {
+                chosen = d;
+            } else if (!sameValue(field, chosen.get(field), v)) {
+                conflicts.add(schema + ": " + field + " is " + chosen.get(field) + " in " + chosen.locations.get(field)
+                        + " but " + v + " in " + d.locations.get(field) + "; using " + chosen.get(field));
+            }
+        }
+        if (chosen != null) {
+            values.put(field, chosen.get(field));
+            locations.put(field, chosen.locations.get(field));
+        }
+    }
+
+    /** Labels and picklist integers of the same value are not a conflict. */
+    private static boolean sameValue(String field, String a, String b) {
+        return switch (field) {
+            case AgentFields.AUTHENTICATION_MODE -> CodedValue.parse(AuthenticationMode.class, a) == CodedValue.parse(AuthenticationMode.class, b);
+            case AgentFields.AUTHENTICATION_TRIGGER -> CodedValue.parse(AuthenticationTrigger.class, a) == CodedValue.parse(AuthenticationTrigger.class, b);
+            case AgentFields.ACCESS_CONTROL_POLICY -> CodedValue.parse(AccessControlPolicy.class, a) == CodedValue.parse(AccessControlPolicy.class, b);
+            default -> Objects.equals(a, b);
+        };
+    }
+
+    private <E extends Enum<E> & CodedValue> E coded(Class<E> type, String schema, String field, Map<String, String> values,
+                                                    Map<String, SourceLocation> locations, E absent) {
+        String raw = values.get(field);
+        if (raw == null) return absent;
+        E parsed = CodedValue.parse(type, raw);
+        if (parsed.code() < 0) {
+            unknownValues.add(new UnknownValue(io.trailcheck.model.EntityRef.agent(schema), field, raw, locations.get(field)));
+        }
+        return parsed;
+    }
+}

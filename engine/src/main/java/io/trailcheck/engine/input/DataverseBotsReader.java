@@ -1,0 +1,111 @@
+package io.trailcheck.engine.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.trailcheck.engine.parse.GraphCollection;
+import io.trailcheck.engine.parse.JsonFiles;
+import io.trailcheck.engine.parse.JsonValues;
+import io.trailcheck.engine.parse.RecordReader;
+import io.trailcheck.engine.parse.YamlNodes;
+import io.trailcheck.engine.problem.Problem;
+import io.trailcheck.model.SourceLocation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Dataverse Web API {@code GET /api/data/v9.2/bots}: many agents, picklists as integers, {@code configuration}
+ * as a JSON string holding the channels, {@code authorizedsecuritygroupids} as a comma list.
+ */
+final class DataverseBotsReader implements InputReader {
+    private final GraphCollection collection;
+    private final JsonFiles json;
+
+    DataverseBotsReader(GraphCollection collection, JsonFiles json) {
+        this.collection = collection;
+        this.json = json;
+    }
+
+    @Override
+    public int read(Path file, Intake intake) {
+        JsonValues values = new JsonValues(file, intake.problems);
+        int[] count = {0};
+        collection.read(file, new RecordReader<AgentDraft>() {
+            @Override
+            public AgentDraft start(SourceLocation at) {
+                return new AgentDraft(file, false, at);
+            }
+
+            @Override
+            public void field(AgentDraft d, String name, JsonParser p) throws IOException {
+                SourceLocation at = JsonFiles.here(file, p);
+                switch (name) {
+                    case "schemaname" -> d.set(AgentFields.SCHEMA_NAME, values.string(p, name), at);
+                    case "name" -> d.set(AgentFields.DISPLAY_NAME, values.string(p, name), at);
+                    case "authenticationmode" -> d.set(AgentFields.AUTHENTICATION_MODE, values.scalar(p, name), at);
+                    case "authenticationtrigger" -> d.set(AgentFields.AUTHENTICATION_TRIGGER, values.scalar(p, name), at);
+                    case "accesscontrolpolicy" -> d.set(AgentFields.ACCESS_CONTROL_POLICY, values.scalar(p, name), at);
+                    case "authorizedsecuritygroupids" -> {
+                        String list = values.string(p, name);
+                        if (list != null) {
+                            d.authorizedGroupIds = YamlNodes.splitCommaList(list);
+                            d.locations.put(AgentFields.AUTHORIZED_GROUPS, at);
+                        }
+                    }
+                    case "configuration" -> {
+                        String config = values.string(p, name);
+                        if (config != null && !config.isBlank()) d.channels = channels(config, at, intake);
+                    }
+                    default -> JsonValues.skip(p);
+                }
+            }
+
+            @Override
+            public void end(AgentDraft d) {
+                if (d.get(AgentFields.SCHEMA_NAME) == null) {
+                    intake.problems.add(new Problem(file, d.location.line(), d.location.column(),
+                            "bot without \"schemaname\": add schemaname to the $select of the export"));
+                    return;
+                }
+                intake.agents.add(d);
+                count[0]++;
+            }
+        }, intake.problems);
+        return count[0];
+    }
+
+    /** The channels inside the {@code configuration} JSON string; all located at that field. */
+    private List<AgentDraft.ChannelDraft> channels(String config, SourceLocation at, Intake intake) {
+        List<AgentDraft.ChannelDraft> out = new ArrayList<>();
+        try (JsonParser p = json.openEmbedded(config)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return out;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (!name.equals("channels") || p.currentToken() != JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    String id = null;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        p.nextToken();
+                        if (field.equals("channelId") && p.currentToken() == JsonToken.VALUE_STRING) id = p.getText();
+                        else p.skipChildren();
+                    }
+                    if (id != null) out.add(new AgentDraft.ChannelDraft(id, at));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            intake.problems.add(new Problem(at.file(), at.line(), at.column(),
+                    "configuration: not a JSON document (" + e.getOriginalMessage() + ")"));
+        } catch (IOException e) {
+            intake.problems.add(Problem.inFile(at.file(), "configuration: " + e.getMessage()));
+        }
+        return out;
+    }
+}

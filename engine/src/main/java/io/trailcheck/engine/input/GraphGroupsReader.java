@@ -1,0 +1,102 @@
+package io.trailcheck.engine.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import io.trailcheck.engine.parse.GraphCollection;
+import io.trailcheck.engine.parse.JsonValues;
+import io.trailcheck.engine.parse.RecordReader;
+import io.trailcheck.engine.problem.Problem;
+import io.trailcheck.model.SourceLocation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Graph {@code GET /v1.0/groups?$expand=members($select=id)}: groups, with their direct members where
+ * expanded. Members that are groups are kept for nesting; devices and other objects are not users.
+ */
+final class GraphGroupsReader implements InputReader {
+    private final GraphCollection collection;
+
+    GraphGroupsReader(GraphCollection collection) {
+        this.collection = collection;
+    }
+
+    private static final class Draft {
+        final SourceLocation at;
+        String id, displayName;
+        Members members;
+
+        Draft(SourceLocation at) {
+            this.at = at;
+        }
+    }
+
+    @Override
+    public int read(Path file, Intake intake) {
+        JsonValues values = new JsonValues(file, intake.problems);
+        int[] count = {0};
+        intake.groupsExported = true;
+        collection.read(file, new RecordReader<Draft>() {
+            @Override
+            public Draft start(SourceLocation at) {
+                return new Draft(at);
+            }
+
+            @Override
+            public void field(Draft d, String name, JsonParser p) throws IOException {
+                switch (name) {
+                    case "id" -> d.id = values.string(p, name);
+                    case "displayName" -> d.displayName = values.string(p, name);
+                    case "members" -> {
+                        Members m = new Members(intake);
+                        if (values.objects(p, name, member -> m.add(MemberRef.read(member, values)))) d.members = m;
+                    }
+                    default -> JsonValues.skip(p);
+                }
+            }
+
+            @Override
+            public void end(Draft d) {
+                if (d.id == null) {
+                    intake.problems.add(new Problem(file, d.at.line(), d.at.column(), "group without an \"id\""));
+                    return;
+                }
+                Members m = d.members == null ? new Members(intake) : d.members;
+                intake.groups.addGroup(d.id, d.displayName, d.at, m.users(), m.nestedGroups, d.members != null);
+                count[0]++;
+            }
+        }, intake.problems);
+        return count[0];
+    }
+
+    /** Accumulates one group's members as user indexes and nested group ids. */
+    static final class Members {
+        private final Intake intake;
+        private int[] users = new int[8];
+        private int size;
+        final List<String> nestedGroups = new ArrayList<>();
+
+        Members(Intake intake) {
+            this.intake = intake;
+        }
+
+        void add(MemberRef ref) {
+            if (ref.id() == null) return;
+            if (ref.isGroup()) {
+                nestedGroups.add(ref.id());
+                return;
+            }
+            if (!ref.mayBeUser()) return;
+            int index = intake.users.indexOf(ref.id());
+            if (index < 0) return;
+            if (size == users.length) users = java.util.Arrays.copyOf(users, size * 2);
+            users[size++] = index;
+        }
+
+        int[] users() {
+            return java.util.Arrays.copyOf(users, size);
+        }
+    }
+}

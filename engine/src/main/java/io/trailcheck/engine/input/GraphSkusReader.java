@@ -1,0 +1,71 @@
+package io.trailcheck.engine.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import io.trailcheck.engine.directory.Sku;
+import io.trailcheck.engine.parse.GraphCollection;
+import io.trailcheck.engine.parse.JsonValues;
+import io.trailcheck.engine.parse.RecordReader;
+import io.trailcheck.model.SourceLocation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** Graph {@code GET /v1.0/subscribedSkus}: each SKU's Exchange service plans. */
+final class GraphSkusReader implements InputReader {
+    private final GraphCollection collection;
+
+    GraphSkusReader(GraphCollection collection) {
+        this.collection = collection;
+    }
+
+    private static final class Draft {
+        String skuId, partNumber;
+        final Set<String> mailboxPlans = new HashSet<>();
+        boolean foundation;
+    }
+
+    @Override
+    public int read(Path file, Intake intake) {
+        JsonValues values = new JsonValues(file, intake.problems);
+        int[] count = {0};
+        intake.skusExported = true;
+        collection.read(file, new RecordReader<Draft>() {
+            @Override
+            public Draft start(SourceLocation at) {
+                return new Draft();
+            }
+
+            @Override
+            public void field(Draft d, String name, JsonParser p) throws IOException {
+                switch (name) {
+                    case "skuId" -> d.skuId = values.string(p, name);
+                    case "skuPartNumber" -> d.partNumber = values.string(p, name);
+                    case "servicePlans" -> values.objects(p, name, plan -> values.fields(plan, (field, v) -> {
+                        if (field.equals("servicePlanId")) {
+                            String id = values.string(v, "servicePlans[].servicePlanId");
+                            if (id == null) return;
+                            id = id.toLowerCase(Locale.ROOT);
+                            if (intake.policy.mailboxPlans().containsKey(id)) d.mailboxPlans.add(id);
+                            if (intake.policy.foundationPlans().containsKey(id)) d.foundation = true;
+                        } else {
+                            JsonValues.skip(v);
+                        }
+                    }));
+                    default -> JsonValues.skip(p);
+                }
+            }
+
+            @Override
+            public void end(Draft d) {
+                if (d.skuId == null) return;
+                String id = d.skuId.toLowerCase(Locale.ROOT);
+                intake.skus.put(id, new Sku(id, d.partNumber, d.mailboxPlans, d.foundation));
+                count[0]++;
+            }
+        }, intake.problems);
+        return count[0];
+    }
+}

@@ -1,0 +1,34 @@
+package io.trailcheck.engine.input;
+
+import io.trailcheck.engine.directory.GroupDirectory;
+import io.trailcheck.engine.directory.Sku;
+import io.trailcheck.engine.directory.UserDirectory;
+import io.trailcheck.engine.policy.Policy;
+import io.trailcheck.engine.problem.Problems;
+import io.trailcheck.model.SourceLocation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the readers accumulate while the snapshot's files stream past. */
+final class Intake {
+    final Policy policy;
+    final Problems problems = new Problems();
+    final List<AgentDraft> agents = new ArrayList<>();
+    final UserDirectory.Builder users = new UserDirectory.Builder();
+    final Map<String, Sku> skus = new HashMap<>();
+    final GroupDirectory groups = new GroupDirectory();
+    final List<InputFile> files = new ArrayList<>();
+    boolean usersExported;
+    boolean skusExported;
+    boolean groupsExported;
+    String tenantId;
+    Boolean auditIngestion;
+    SourceLocation auditIngestionLocation;
+
+    Intake(Policy policy) {
+        this.policy = policy;
+    }
+}

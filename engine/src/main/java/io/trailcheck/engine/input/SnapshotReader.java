@@ -1,0 +1,66 @@
+package io.trailcheck.engine.input;
+
+import io.trailcheck.engine.parse.GraphCollection;
+import io.trailcheck.engine.parse.JsonFiles;
+import io.trailcheck.engine.parse.ParseLimits;
+import io.trailcheck.engine.parse.YamlFiles;
+import io.trailcheck.engine.policy.Policy;
+import io.trailcheck.engine.problem.Problem;
+import io.trailcheck.engine.problem.Problems;
+import io.trailcheck.model.Tenant;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a tenant snapshot: discovers the recognised files below the given paths, streams each through its
+ * reader, and resolves users, groups and agents into a {@link Snapshot}. Collects every problem before
+ * failing, so one run shows them all.
+ */
+public final class SnapshotReader {
+    private final Map<InputKind, InputReader> readers = new EnumMap<>(InputKind.class);
+
+    public SnapshotReader(ParseLimits limits) {
+        JsonFiles json = new JsonFiles(limits);
+        GraphCollection collection = new GraphCollection(json);
+        readers.put(InputKind.GRAPH_SKUS, new GraphSkusReader(collection));
+        readers.put(InputKind.GRAPH_USERS, new GraphUsersReader(collection));
+        readers.put(InputKind.GRAPH_GROUPS, new GraphGroupsReader(collection));
+        readers.put(InputKind.GROUP_MEMBERS, new GroupMembersReader(collection));
+        readers.put(InputKind.AUDIT_CONFIG, new AuditConfigReader(collection));
+        readers.put(InputKind.WORKSPACE, new WorkspaceReader(new YamlFiles(limits)));
+        readers.put(InputKind.DATAVERSE_BOTS, new DataverseBotsReader(collection, json));
+    }
+
+    /** Reads everything; throws {@link io.trailcheck.engine.problem.InputException} listing every problem. */
+    public Snapshot read(List<Path> paths, Policy policy) {
+        Intake intake = new Intake(policy);
+        List<InputDiscovery.Found> found = new InputDiscovery().discover(paths, intake.problems);
+        if (found.isEmpty() && intake.problems.isEmpty()) {
+            intake.problems.add(Problem.inFile(paths.isEmpty() ? Path.of(".") : paths.get(0),
+                    "nothing recognised to scan: no settings.mcs.yml, bots.json, users*.json, subscribedSkus.json, "
+                            + "groups*.json, group-members/*.json or adminAuditLogConfig.json below it"));
+        }
+        for (InputDiscovery.Found f : found) {
+            int records = readers.get(f.kind()).read(f.file(), intake);
+            intake.files.add(new InputFile(f.file(), f.kind(), records));
+        }
+        intake.problems.throwIfAny();
+        return resolve(intake);
+    }
+
+    private static Snapshot resolve(Intake intake) {
+        AgentMerger merged = new AgentMerger(intake.agents);
+        var users = intake.usersExported
+                ? Optional.of(intake.users.build(intake.skus, intake.skusExported)) : Optional.<io.trailcheck.engine.directory.UserDirectory>empty();
+        Tenant tenant = new Tenant(intake.tenantId == null ? "tenant" : intake.tenantId, null,
+                intake.auditIngestion, intake.auditIngestionLocation, null, null);
+        return new Snapshot(List.copyOf(intake.files), merged.agents, merged.channels, merged.unknownValues,
+                Snapshot.missingSkus(intake.users, intake.skus, intake.skusExported), merged.conflicts, tenant,
+                users, intake.groups, Map.copyOf(intake.skus), intake.groupsExported || intake.files.stream()
+                .anyMatch(f -> f.kind() == InputKind.GROUP_MEMBERS));
+    }
+}

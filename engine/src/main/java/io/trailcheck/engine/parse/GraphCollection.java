@@ -1,0 +1,100 @@
+package io.trailcheck.engine.parse;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.trailcheck.engine.problem.Problem;
+import io.trailcheck.engine.problem.Problems;
+import io.trailcheck.model.SourceLocation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Streams the records of a Microsoft Graph or Dataverse collection export in any of the shapes people save:
+ * one response page ({@code {"value":[…], "@odata.nextLink":…}}), an array of such pages, a plain array of
+ * records, or a single record object. {@code @odata.*} annotations are skipped.
+ */
+public final class GraphCollection {
+    private final JsonFiles json;
+
+    public GraphCollection(JsonFiles json) {
+        this.json = json;
+    }
+
+    /** Reads every record of {@code file} into {@code reader}; problems are added, never thrown. */
+    public <R> void read(Path file, RecordReader<R> reader, Problems problems) {
+        try (JsonParser p = json.open(file)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                problems.add(Problem.inFile(file, "the file is empty; expected a JSON object or array"));
+                return;
+            }
+            if (first == JsonToken.START_ARRAY) {
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken() == JsonToken.START_OBJECT) {
+                        readPageOrRecord(file, p, reader, problems);
+                    } else {
+                        problems.add(JsonFiles.problem(file, p, "expected an object, found " + JsonValues.describe(p)));
+                        p.skipChildren();
+                    }
+                }
+            } else if (first == JsonToken.START_OBJECT) {
+                readPageOrRecord(file, p, reader, problems);
+            } else {
+                problems.add(JsonFiles.problem(file, p, "expected a JSON object or array, found " + JsonValues.describe(p)));
+                return;
+            }
+            if (p.nextToken() != null) {
+                problems.add(JsonFiles.problem(file, p, "unexpected content after the end of the JSON document"));
+            }
+        } catch (JsonProcessingException e) {
+            problems.add(JsonFiles.problem(file, e));
+        } catch (IOException e) {
+            problems.add(Problem.inFile(file, "cannot read: " + e.getMessage()));
+        }
+    }
+
+    /** The parser is on START_OBJECT: either a page holding {@code value}, or a record itself. */
+    private <R> void readPageOrRecord(Path file, JsonParser p, RecordReader<R> reader, Problems problems)
+            throws IOException {
+        SourceLocation start = JsonFiles.here(file, p);
+        R record = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("value") && value == JsonToken.START_ARRAY && record == null) {
+                readRecords(file, p, reader, problems);
+            } else if (isPageAnnotation(name)) {
+                p.skipChildren();
+            } else {
+                if (record == null) record = reader.start(start);
+                reader.field(record, name, p);
+            }
+        }
+        if (record != null) reader.end(record);
+    }
+
+    /** Annotations of a response page (context, next link, count), as opposed to a record's own. */
+    private static boolean isPageAnnotation(String name) {
+        return name.startsWith("@") && !name.equals("@odata.type") && !name.equals("@odata.id");
+    }
+
+    private <R> void readRecords(Path file, JsonParser p, RecordReader<R> reader, Problems problems)
+            throws IOException {
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                problems.add(JsonFiles.problem(file, p, "expected a record object in \"value\", found " + JsonValues.describe(p)));
+                p.skipChildren();
+                continue;
+            }
+            R record = reader.start(JsonFiles.here(file, p));
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                reader.field(record, name, p);
+            }
+            reader.end(record);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.trailcheck.engine.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.trailcheck.engine.problem.Problem;
+import io.trailcheck.model.SourceLocation;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens JSON exports as streaming parsers that know their file, honour BOMs and enforce {@link ParseLimits}. */
+public final class JsonFiles {
+    private final JsonFactory factory;
+
+    public JsonFiles(ParseLimits limits) {
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(limits.maxStringLength())
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build();
+    }
+
+    /** A parser over the file's bytes: Jackson detects UTF-8/16/32 and skips a byte-order mark. */
+    public JsonParser open(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return factory.createParser(in);
+    }
+
+    /** A parser over a JSON document embedded as a string (Dataverse {@code configuration}). */
+    public JsonParser openEmbedded(String json) throws IOException {
+        return factory.createParser(json);
+    }
+
+    public static SourceLocation here(Path file, JsonParser p) {
+        JsonLocation l = p.currentTokenLocation();
+        return SourceLocation.of(file, l.getLineNr(), l.getColumnNr());
+    }
+
+    public static Problem problem(Path file, JsonParser p, String message) {
+        JsonLocation l = p.currentTokenLocation();
+        return new Problem(file, l.getLineNr(), l.getColumnNr(), message);
+    }
+
+    /** Turns a parse failure into a located problem, without Jackson's source excerpt. */
+    public static Problem problem(Path file, JsonProcessingException e) {
+        JsonLocation l = e.getLocation();
+        String message = e.getOriginalMessage();
+        int cut = message.indexOf("\n at [Source");
+        if (cut >= 0) message = message.substring(0, cut);
+        return l == null ? Problem.inFile(file, "malformed JSON: " + message)
+                : new Problem(file, l.getLineNr(), l.getColumnNr(), "malformed JSON: " + message);
+    }
+}

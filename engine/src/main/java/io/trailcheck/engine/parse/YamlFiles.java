@@ -1,0 +1,94 @@
+package io.trailcheck.engine.parse;
+
+import io.trailcheck.engine.problem.Problem;
+import io.trailcheck.engine.problem.Problems;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.reader.UnicodeReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Parses YAML (and JSON written as YAML) into SnakeYAML's node tree, which keeps the line of every key and
+ * value. Only composes nodes: no tag can construct an object. Duplicate keys, alias floods, deep nesting
+ * and oversized documents are rejected by the parser's own limits.
+ */
+public final class YamlFiles {
+    private final ParseLimits limits;
+
+    public YamlFiles(ParseLimits limits) {
+        this.limits = limits;
+    }
+
+    /** The document's root node; empty (with a problem added) when the file cannot be parsed. */
+    public Optional<Node> parse(Path file, Problems problems) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(file, in, problems);
+        } catch (IOException e) {
+            problems.add(Problem.inFile(file, "cannot read: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** Parses a stream; {@code file} names it in messages (a classpath resource, say). */
+    public Optional<Node> parse(Path file, InputStream in, Problems problems) {
+        try (Reader reader = new UnicodeReader(in)) {
+            Node root = new Yaml(new SafeConstructor(options())).compose(reader);
+            if (root == null) problems.add(Problem.inFile(file, "the file is empty"));
+            return Optional.ofNullable(root);
+        } catch (MarkedYAMLException e) {
+            problems.add(located(file, e));
+        } catch (YAMLException e) {
+            problems.add(unlocated(file, e));
+        } catch (IOException e) {
+            problems.add(Problem.inFile(file, "cannot read: " + e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private LoaderOptions options() {
+        LoaderOptions o = new LoaderOptions();
+        o.setAllowDuplicateKeys(false);
+        o.setMaxAliasesForCollections(limits.maxYamlAliases());
+        o.setAllowRecursiveKeys(false);
+        o.setNestingDepthLimit(limits.maxNestingDepth());
+        o.setCodePointLimit(limits.maxYamlCodePoints());
+        o.setProcessComments(false);
+        return o;
+    }
+
+    private static Problem located(Path file, MarkedYAMLException e) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+        String context = e.getContext();
+        String message = "malformed YAML: " + (context == null ? "" : context + ": ") + firstLine(problem);
+        return mark == null ? Problem.inFile(file, message)
+                : new Problem(file, mark.getLine() + 1, mark.getColumn() + 1, message);
+    }
+
+    private static Problem unlocated(Path file, YAMLException e) {
+        String message = firstLine(e.getMessage());
+        Throwable cause = e.getCause();
+        if (cause instanceof java.nio.charset.CharacterCodingException) {
+            return Utf8Check.firstInvalid(file)
+                    .orElse(Problem.inFile(file, "the file is not valid UTF-8 text"));
+        }
+        return Problem.inFile(file, "malformed YAML: " + message);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}

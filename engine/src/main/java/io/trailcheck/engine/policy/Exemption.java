@@ -1,0 +1,37 @@
+package io.trailcheck.engine.policy;
+
+import io.trailcheck.model.SourceLocation;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * A time-limited, approved exception for findings of one rule.
+ *
+ * @param rule       the rule id it covers
+ * @param scope      what it covers: any of agent, user, tenant, channel → value (all must match)
+ * @param reason     why (required)
+ * @param approvedBy who approved it
+ * @param ticket     a change or risk ticket
+ * @param expires    the last day it applies (required)
+ * @param location   where it is written in the policy file
+ */
+public record Exemption(String rule, Map<String, String> scope, String reason, String approvedBy, String ticket,
+                        LocalDate expires, SourceLocation location) {
+
+    public Exemption {
+        scope = Map.copyOf(scope);
+    }
+
+    public boolean isExpired(LocalDate today) {
+        return today.isAfter(expires);
+    }
+
+    /** A stable key for the exemption itself (CIL013 fingerprints). */
+    public String key() {
+        StringBuilder sb = new StringBuilder(rule);
+        scope.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sb.append('/').append(e.getKey()).append('=').append(e.getValue()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,107 @@
+package io.trailcheck.engine.runtime;
+
+import io.trailcheck.engine.problem.Problem;
+import io.trailcheck.model.Level;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses each DRL file on its own to check its syntax and read its rules' annotations with their lines,
+ * so that every message names the file at fault (a combined build blames the first file of a package).
+ */
+final class RuleMetadataReader {
+    static final Set<String> INPUTS = Set.of("agents", "users", "skus", "auditConfig", "auditRetention", "telemetry", "interactions");
+
+    /** The rules of one file: declarations (with @level) and other rules reporting under an id. */
+    record FileRules(List<RuleDescriptor> declarations, List<String> reportingIds) {}
+
+    FileRules read(RuleSource source, Map<String, String> helpById, List<Problem> problems) {
+        DrlParser parser = new DrlParser();
+        PackageDescr pkg;
+        try {
+            pkg = parser.parse(false, source.drl());
+        } catch (DroolsParserException e) {
+            problems.add(Problem.inFile(source.path(), "cannot parse: " + e.getMessage()));
+            return new FileRules(List.of(), List.of());
+        }
+        if (parser.hasErrors()) {
+            for (DroolsError e : parser.getErrors()) {
+                int line = e.getLines() == null || e.getLines().length == 0 ? 0 : e.getLines()[0];
+                problems.add(new Problem(source.path(), line, 0, e.getMessage().strip()));
+            }
+            return new FileRules(List.of(), List.of());
+        }
+        List<RuleDescriptor> declared = new ArrayList<>();
+        List<String> reporting = new ArrayList<>();
+        for (RuleDescr rule : pkg.getRules()) {
+            if (rule.isQuery() || rule.getAnnotation("helper") != null) continue;
+            String id = value(rule, "id");
+            if (id == null) {
+                problems.add(new Problem(source.path(), rule.getLine(), 0,
+                        "rule \"" + rule.getName() + "\" has no @id (every rule reports under a rule id; mark a rule that reports nothing @helper)"));
+                continue;
+            }
+            reporting.add(id);
+            String levelText = value(rule, "level");
+            if (levelText == null) continue;
+            descriptor(source, rule, id, levelText, helpById, problems).ifPresent(declared::add);
+        }
+        return new FileRules(declared, reporting);
+    }
+
+    private java.util.Optional<RuleDescriptor> descriptor(RuleSource source, RuleDescr rule, String id, String levelText,
+                                                          Map<String, String> helpById, List<Problem> problems) {
+        Level level = Level.parse(levelText);
+        if (level == null) {
+            problems.add(new Problem(source.path(), rule.getLine(), 0,
+                    "rule \"" + rule.getName() + "\": @level must be error, warning or note, not \"" + levelText + "\""));
+            return java.util.Optional.empty();
+        }
+        String name = orElse(value(rule, "name"), id.toLowerCase());
+        if (name.equalsIgnoreCase(id)) {
+            problems.add(new Problem(source.path(), rule.getLine(), 0,
+                    "rule \"" + rule.getName() + "\": @name must differ from @id (GitHub and SARIF need both)"));
+        }
+        String title = orElse(value(rule, "title"), rule.getName());
+        String help = orElse(value(rule, "help"), helpById.get(id));
+        if (help == null) help = title;
+        Set<String> requires = new LinkedHashSet<>(split(value(rule, "requires")));
+        for (String r : requires) {
+            if (!INPUTS.contains(r)) {
+                problems.add(new Problem(source.path(), rule.getLine(), 0, "rule \"" + rule.getName()
+                        + "\": @requires names unknown input \"" + r + "\"; known: " + String.join(", ", new java.util.TreeSet<>(INPUTS))));
+            }
+        }
+        return java.util.Optional.of(new RuleDescriptor(id, name, title, level, help, split(value(rule, "tags")),
+                requires, source.path(), rule.getLine(), source.builtIn()));
+    }
+
+    private static String value(RuleDescr rule, String annotation) {
+        AnnotationDescr a = rule.getAnnotation(annotation);
+        if (a == null) return null;
+        Object v = a.getSingleValue();
+        if (v == null) return null;
+        String s = AnnotationDescr.unquote(v.toString().strip()).strip();
+        return s.isEmpty() ? null : s.replace("\\n", "\n").replace("\\\"", "\"");
+    }
+
+    private static String orElse(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    private static List<String> split(String list) {
+        if (list == null) return List.of();
+        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,49 @@
+package io.trailcheck.engine.scan;
+
+import io.trailcheck.engine.policy.Exemption;
+import io.trailcheck.model.Finding;
+import io.trailcheck.model.Level;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A finding as reported: its final level (policy, then demotions), its fingerprint, and whether an
+ * exemption or the baseline takes it out of the gate.
+ *
+ * @param finding     what the rule reported
+ * @param level       the level after policy and compensating controls
+ * @param fingerprint stable id from rule + entity, never from lines or order
+ * @param exemption   the exemption that covers it, or null
+ * @param baseline    NEW, UNCHANGED, or null when no baseline was given
+ */
+public record ReportedFinding(Finding finding, Level level, String fingerprint, Exemption exemption,
+                              BaselineState baseline) {
+
+    public enum BaselineState { NEW, UNCHANGED }
+
+    public boolean isExempt() {
+        return exemption != null;
+    }
+
+    /** Whether the finding counts towards --fail-on: not exempt, and not already in the baseline. */
+    public boolean gates(Level failOn) {
+        return failOn != null && !isExempt() && baseline != BaselineState.UNCHANGED && level.atLeast(failOn);
+    }
+
+    public String ruleId() {
+        return finding.getRuleId();
+    }
+
+    public static String fingerprint(Finding f) {
+        String key = f.getRuleId() + "|" + f.getEntity().kind() + "|" + f.getEntity().key();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

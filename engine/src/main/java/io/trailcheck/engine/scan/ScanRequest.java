@@ -1,0 +1,26 @@
+package io.trailcheck.engine.scan;
+
+import io.trailcheck.engine.parse.ParseLimits;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to scan and how.
+ *
+ * @param paths     snapshot files and folders
+ * @param policies  policy overlays, applied in order over the default
+ * @param baseline  fingerprints of an earlier result; empty when no baseline
+ * @param hasBaseline whether a baseline was given (an empty one marks everything new)
+ * @param today     the evaluation day (exemption expiry)
+ * @param limits    parser limits
+ */
+public record ScanRequest(List<Path> paths, List<Path> policies, Set<String> baseline, boolean hasBaseline,
+                          LocalDate today, ParseLimits limits) {
+
+    public static ScanRequest of(List<Path> paths) {
+        return new ScanRequest(paths, List.of(), Set.of(), false, LocalDate.now(), ParseLimits.DEFAULT);
+    }
+}

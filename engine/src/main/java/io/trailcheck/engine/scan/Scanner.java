@@ -1,0 +1,90 @@
+package io.trailcheck.engine.scan;
+
+import io.trailcheck.engine.input.Snapshot;
+import io.trailcheck.engine.input.SnapshotReader;
+import io.trailcheck.engine.policy.Exemption;
+import io.trailcheck.engine.policy.Policy;
+import io.trailcheck.engine.policy.PolicyLoader;
+import io.trailcheck.engine.runtime.Evaluation;
+import io.trailcheck.engine.runtime.FactBuilder;
+import io.trailcheck.engine.runtime.NotEvaluated;
+import io.trailcheck.engine.runtime.RuleDescriptor;
+import io.trailcheck.engine.runtime.RulePack;
+import io.trailcheck.model.Finding;
+import io.trailcheck.model.Level;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The engine's facade: policy, snapshot, facts, rules, then reported findings in a total order. */
+public final class Scanner {
+    /** Total order so that the same inputs always give byte-identical reports. */
+    public static final Comparator<ReportedFinding> ORDER = Comparator
+            .comparing((ReportedFinding f) -> f.ruleId())
+            .thenComparing(f -> f.finding().getLocation())
+            .thenComparing(f -> f.finding().getEntity())
+            .thenComparing(f -> f.finding().getMessage());
+
+    private final RulePack pack;
+    private final Path defaultPolicyName;
+    private final Supplier<InputStream> defaultPolicy;
+
+    public Scanner(RulePack pack, Path defaultPolicyName, Supplier<InputStream> defaultPolicy) {
+        this.pack = pack;
+        this.defaultPolicyName = defaultPolicyName;
+        this.defaultPolicy = defaultPolicy;
+    }
+
+    public Policy policy(ScanRequest request) {
+        PolicyLoader loader = new PolicyLoader(request.limits(), pack.catalogue().keySet(), request.today())
+                .applyDefault(defaultPolicyName, defaultPolicy);
+        request.policies().forEach(loader::applyOverlay);
+        return loader.build();
+    }
+
+    public ScanResult scan(ScanRequest request) {
+        Policy policy = policy(request);
+        Snapshot snapshot = new SnapshotReader(request.limits()).read(request.paths(), policy);
+        Evaluation.Outcome outcome = new Evaluation(pack, policy).run(new FactBuilder().build(snapshot, policy));
+        List<ReportedFinding> reported = new ArrayList<>();
+        for (Finding f : outcome.findings()) reported.add(report(f, policy, request));
+        reported.sort(ORDER);
+        List<NotEvaluated> notEvaluated = new ArrayList<>(outcome.notEvaluated());
+        notEvaluated.sort(Comparator.comparing(NotEvaluated::rule).thenComparing(n -> String.valueOf(n.entity())));
+        return new ScanResult(reported, ruleViews(policy), notEvaluated, inventory(snapshot), snapshot.conflicts());
+    }
+
+    private ReportedFinding report(Finding f, Policy policy, ScanRequest request) {
+        RuleDescriptor d = pack.rule(f.getRuleId());
+        Level level = policy.levelOf(f.getRuleId(), d == null ? Level.WARNING : d.defaultLevel());
+        for (int i = 0; i < f.getDemotions().size(); i++) level = level.demoted();
+        String fingerprint = ReportedFinding.fingerprint(f);
+        Exemption exemption = policy.exemptions().stream()
+                .filter(e -> !e.isExpired(request.today()) && Exemptions.covers(e, f)).findFirst().orElse(null);
+        ReportedFinding.BaselineState state = !request.hasBaseline() ? null
+                : request.baseline().contains(fingerprint) ? ReportedFinding.BaselineState.UNCHANGED : ReportedFinding.BaselineState.NEW;
+        return new ReportedFinding(f, level, fingerprint, exemption, state);
+    }
+
+    private Map<String, ScanResult.RuleView> ruleViews(Policy policy) {
+        Map<String, ScanResult.RuleView> views = new LinkedHashMap<>();
+        pack.catalogue().forEach((id, d) -> views.put(id,
+                new ScanResult.RuleView(d, policy.levelOf(id, d.defaultLevel()), policy.isEnabled(id))));
+        return views;
+    }
+
+    private static ScanResult.Inventory inventory(Snapshot s) {
+        return new ScanResult.Inventory(s.files(), s.agents().size(), s.users().map(u -> u.size()).orElse(0),
+                s.groups().size(), s.skus().size());
+    }
+
+    public RulePack pack() {
+        return pack;
+    }
+}

@@ -1,0 +1,35 @@
+package io.trailcheck.model;
+
+import java.util.Map;
+
+/**
+ * Who may chat with one agent, reduced to the counts rules need. Computed once per distinct audience
+ * (the whole tenant, or a set of groups) and never as one fact per user.
+ *
+ * @param agent                 the agent's schema name
+ * @param wholeTenant           true when every enabled user of the tenant may chat with it
+ * @param members               enabled member (non-guest) users in the audience
+ * @param membersWithoutMailbox members whose effective mailbox is absent
+ * @param reasons               why those members have no mailbox: reason id → count
+ * @param membersUnknownMailbox members whose mailbox cannot be determined from the exports
+ * @param guests                enabled guest users in the audience
+ * @param affected              the users behind the counts (members without mailbox, and guests)
+ */
+public record Audience(
+        String agent,
+        boolean wholeTenant,
+        int members,
+        int membersWithoutMailbox,
+        Map<String, Integer> reasons,
+        int membersUnknownMailbox,
+        int guests,
+        AffectedUsers affected) {
+
+    public Audience {
+        reasons = Map.copyOf(reasons);
+    }
+
+    /** Everyone in the audience: members and guests. */
+    public int getTotal() { return members + guests; }
+
+}

@@ -1,0 +1,33 @@
+package io.trailcheck.model;
+
+import java.util.Locale;
+
+/** An enum known both by its authoring-schema label and by its Dataverse picklist integer. */
+public interface CodedValue {
+    String label();
+
+    int code();
+
+    /**
+     * Resolves a label (any letter case, spaces and underscores ignored) or a picklist integer;
+     * returns the enum's UNKNOWN constant when nothing matches.
+     */
+    static <E extends Enum<E> & CodedValue> E parse(Class<E> type, String raw) {
+        String wanted = normalise(raw);
+        E unknown = null;
+        for (E value : type.getEnumConstants()) {
+            if (value.code() < 0) {
+                unknown = value;
+                continue;
+            }
+            if (normalise(value.label()).equals(wanted) || Integer.toString(value.code()).equals(wanted)) {
+                return value;
+            }
+        }
+        return unknown;
+    }
+
+    private static String normalise(String raw) {
+        return raw == null ? "" : raw.replaceAll("[\\s_()-]", "").toLowerCase(Locale.ROOT);
+    }
+}
