@@ -44,8 +44,13 @@ public final class YamlFiles {
     public Optional<Node> parse(Path file, InputStream in, Problems problems) {
         try (Reader reader = new UnicodeReader(in)) {
             Node root = new Yaml(new SafeConstructor(options())).compose(reader);
-            if (root == null) problems.add(Problem.inFile(file, "the file is empty"));
-            return Optional.ofNullable(root);
+            if (root == null) {
+                problems.add(Problem.inFile(file, "the file is empty"));
+                return Optional.empty();
+            }
+            int before = problems.list().size();
+            checkDuplicateKeys(file, root, problems, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+            return problems.list().size() == before ? Optional.of(root) : Optional.empty();
         } catch (MarkedYAMLException e) {
             problems.add(located(file, e));
         } catch (YAMLException e) {
@@ -54,6 +59,23 @@ public final class YamlFiles {
             problems.add(Problem.inFile(file, "cannot read: " + e.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /** Composing does not check duplicate keys (constructing would): a key given twice is ambiguous. */
+    private static void checkDuplicateKeys(Path file, Node node, Problems problems, java.util.Set<Node> seen) {
+        if (!seen.add(node)) return;
+        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k && !keys.add(k.getValue())) {
+                    problems.add(new Problem(file, k.getStartMark().getLine() + 1, k.getStartMark().getColumn() + 1,
+                            "duplicate key \"" + k.getValue() + "\""));
+                }
+                checkDuplicateKeys(file, t.getValueNode(), problems, seen);
+            }
+        } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode s) {
+            for (Node n : s.getValue()) checkDuplicateKeys(file, n, problems, seen);
+        }
     }
 
     private LoaderOptions options() {

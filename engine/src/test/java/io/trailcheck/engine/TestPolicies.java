@@ -1,0 +1,35 @@
+package io.trailcheck.engine;
+
+import io.trailcheck.engine.parse.ParseLimits;
+import io.trailcheck.engine.policy.Policy;
+import io.trailcheck.engine.policy.PolicyLoader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
+
+/** The repository's default policy, for engine tests (the rules module packages it). */
+public final class TestPolicies {
+    public static final Path DEFAULT = Path.of("..", "policies", "default.yaml").toAbsolutePath().normalize();
+    public static final Set<String> BUILT_IN_IDS = Set.of("CIL001", "CIL002", "CIL003", "CIL004", "CIL005", "CIL006",
+            "CIL007", "CIL008", "CIL009", "CIL010", "CIL011", "CIL012", "CIL013", "CIL014");
+
+    private TestPolicies() {}
+
+    public static PolicyLoader loader(LocalDate today) {
+        return new PolicyLoader(ParseLimits.DEFAULT, BUILT_IN_IDS, today).applyDefault(DEFAULT, () -> {
+            try {
+                return Files.newInputStream(DEFAULT);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    public static Policy defaults() {
+        return loader(LocalDate.of(2026, 11, 25)).build();
+    }
+}
