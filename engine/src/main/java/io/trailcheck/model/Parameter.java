@@ -9,11 +9,13 @@ package io.trailcheck.model;
  */
 public record Parameter(String rule, String name, Object value) {
 
-    public int intValue() {
+    /** The value as a whole number (DRL: {@code Parameter(..., $min : number)}). */
+    public int getNumber() {
         return value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString());
     }
 
-    public boolean booleanValue() {
+    /** The value as a switch (DRL: {@code Parameter(..., on == true)}). */
+    public boolean isOn() {
         return value instanceof Boolean b ? b : Boolean.parseBoolean(value.toString());
     }
 

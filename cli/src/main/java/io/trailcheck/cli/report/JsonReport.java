@@ -59,7 +59,7 @@ final class JsonReport implements ReportWriter {
         Finding f = rf.finding();
         o.put("ruleId", rf.ruleId());
         o.put("level", rf.level().id());
-        o.put("message", f.getMessage());
+        o.put("message", rf.message());
         o.put("fingerprint", rf.fingerprint());
         o.putObject("entity").put("kind", f.getEntity().kind()).put("key", f.getEntity().key());
         o.putObject("location").put("file", Paths.relative(ctx.sourceRoot(), f.getLocation().file()))

@@ -90,8 +90,7 @@ final class SarifReport implements ReportWriter {
         o.put("ruleId", rf.ruleId());
         if (ruleIndex >= 0) o.put("ruleIndex", ruleIndex);
         o.put("level", rf.level().id());
-        String message = f.getMessage() + (f.getDemotions().isEmpty() ? "" : " " + String.join(" ", f.getDemotions()));
-        o.putObject("message").put("text", message);
+        o.putObject("message").put("text", rf.message());
         ObjectNode location = o.putArray("locations").addObject();
         ObjectNode physical = location.putObject("physicalLocation");
         physical.putObject("artifactLocation").put("uri", uri(ctx, f));

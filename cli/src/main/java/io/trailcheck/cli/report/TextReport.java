@@ -28,7 +28,7 @@ final class TextReport implements ReportWriter {
             for (ReportedFinding f : r.findings()) {
                 String loc = Paths.relative(ctx.sourceRoot(), f.finding().getLocation().file()) + ":" + f.finding().getLocation().line();
                 String level = f.isExempt() ? "exempt" : f.level().id();
-                out.printf("%-8s %-7s %-45s %s%n", level, f.ruleId(), loc, f.finding().getMessage());
+                out.printf("%-8s %-7s %-45s %s%n", level, f.ruleId(), loc, f.message());
             }
         }
         if (!r.conflicts().isEmpty()) {

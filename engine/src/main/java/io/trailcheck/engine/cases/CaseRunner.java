@@ -48,7 +48,8 @@ public final class CaseRunner {
         Expectation expect = new ExpectationReader().read(folder.resolve(EXPECT_FILE));
         List<Path> policies = Files.exists(folder.resolve("policy.yaml")) ? List.of(folder.resolve("policy.yaml")) : List.of();
         ScanRequest base = ScanRequest.of(List.of(folder));
-        ScanResult result = scanner.scan(new ScanRequest(List.of(folder), policies, base.baseline(), false, base.today(), base.limits()));
+        java.time.LocalDate today = expect.today() == null ? base.today() : expect.today();
+        ScanResult result = scanner.scan(new ScanRequest(List.of(folder), policies, base.baseline(), false, today, base.limits()));
         return new CaseResult(folder, expect.description(), compare(expect, result));
     }
 

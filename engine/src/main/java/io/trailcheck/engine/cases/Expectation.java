@@ -11,8 +11,10 @@ import java.util.Set;
  * @param findings    findings that must appear
  * @param rules       rules whose findings are compared exactly (default: the rules named in findings)
  * @param absent      rules that must not fire at all
+ * @param today       the evaluation day (exemption expiry), or null for today
  */
-public record Expectation(String description, List<Expected> findings, Set<String> rules, Set<String> absent) {
+public record Expectation(String description, List<Expected> findings, Set<String> rules, Set<String> absent,
+                          java.time.LocalDate today) {
 
     /**
      * One expected finding.

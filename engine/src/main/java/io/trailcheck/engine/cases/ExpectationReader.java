@@ -20,7 +20,7 @@ import java.util.Set;
 
 /** Reads {@code expect.yaml}, reporting each wrong entry with its line. */
 public final class ExpectationReader {
-    private static final Set<String> KEYS = Set.of("version", "description", "findings", "rules", "absent");
+    private static final Set<String> KEYS = Set.of("version", "description", "findings", "rules", "absent", "today");
     private static final Set<String> FINDING_KEYS = Set.of("rule", "entity", "level", "line", "properties");
 
     public Expectation read(Path file) {
@@ -42,8 +42,15 @@ public final class ExpectationReader {
         Set<String> rules = new LinkedHashSet<>(YamlNodes.child(r, "rules").map(YamlNodes::stringList).orElse(List.of()));
         if (rules.isEmpty()) findings.forEach(f -> rules.add(f.rule()));
         Set<String> absent = new LinkedHashSet<>(YamlNodes.child(r, "absent").map(YamlNodes::stringList).orElse(List.of()));
+        java.time.LocalDate today = null;
+        Optional<String> day = YamlNodes.scalar(r, "today");
+        try {
+            today = day.map(java.time.LocalDate::parse).orElse(null);
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(at(file, YamlNodes.child(r, "today").get(), "today: expected a date like 2026-11-25"));
+        }
         problems.throwIfAny();
-        return new Expectation(YamlNodes.scalar(r, "description").orElse(""), findings, rules, absent);
+        return new Expectation(YamlNodes.scalar(r, "description").orElse(""), findings, rules, absent, today);
     }
 
     private static Optional<Expectation.Expected> expected(Path file, Node item, Problems problems) {

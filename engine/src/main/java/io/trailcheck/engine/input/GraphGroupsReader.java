@@ -16,11 +16,10 @@ import java.util.List;
  * Graph {@code GET /v1.0/groups?$expand=members($select=id)}: groups, with their direct members where
  * expanded. Members that are groups are kept for nesting; devices and other objects are not users.
  */
-final class GraphGroupsReader implements InputReader {
-    private final GraphCollection collection;
+final class GraphGroupsReader extends CollectionReader {
 
     GraphGroupsReader(GraphCollection collection) {
-        this.collection = collection;
+        super(collection);
     }
 
     private static final class Draft {
@@ -34,11 +33,10 @@ final class GraphGroupsReader implements InputReader {
     }
 
     @Override
-    public int read(Path file, Intake intake) {
+    RecordReader<?> records(Path file, Intake intake, Runnable counted) {
         JsonValues values = new JsonValues(file, intake.problems);
-        int[] count = {0};
         intake.groupsExported = true;
-        collection.read(file, new RecordReader<Draft>() {
+        return new RecordReader<Draft>() {
             @Override
             public Draft start(SourceLocation at) {
                 return new Draft(at);
@@ -65,10 +63,9 @@ final class GraphGroupsReader implements InputReader {
                 }
                 Members m = d.members == null ? new Members(intake) : d.members;
                 intake.groups.addGroup(d.id, d.displayName, d.at, m.users(), m.nestedGroups, d.members != null);
-                count[0]++;
+                counted.run();
             }
-        }, intake.problems);
-        return count[0];
+        };
     }
 
     /** Accumulates one group's members as user indexes and nested group ids. */

@@ -14,11 +14,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Graph {@code GET /v1.0/subscribedSkus}: each SKU's Exchange service plans. */
-final class GraphSkusReader implements InputReader {
-    private final GraphCollection collection;
+final class GraphSkusReader extends CollectionReader {
 
     GraphSkusReader(GraphCollection collection) {
-        this.collection = collection;
+        super(collection);
     }
 
     private static final class Draft {
@@ -28,11 +27,10 @@ final class GraphSkusReader implements InputReader {
     }
 
     @Override
-    public int read(Path file, Intake intake) {
+    RecordReader<?> records(Path file, Intake intake, Runnable counted) {
         JsonValues values = new JsonValues(file, intake.problems);
-        int[] count = {0};
         intake.skusExported = true;
-        collection.read(file, new RecordReader<Draft>() {
+        return new RecordReader<Draft>() {
             @Override
             public Draft start(SourceLocation at) {
                 return new Draft();
@@ -63,9 +61,8 @@ final class GraphSkusReader implements InputReader {
                 if (d.skuId == null) return;
                 String id = d.skuId.toLowerCase(Locale.ROOT);
                 intake.skus.put(id, new Sku(id, d.partNumber, d.mailboxPlans, d.foundation));
-                count[0]++;
+                counted.run();
             }
-        }, intake.problems);
-        return count[0];
+        };
     }
 }

@@ -24,11 +24,10 @@ import java.util.Set;
  * Graph {@code GET /v1.0/users} pages. Each user is reduced while streaming: licence details collapse into
  * a shared {@link LicenceProfile}, assignedPlans into a few bits.
  */
-final class GraphUsersReader implements InputReader {
-    private final GraphCollection collection;
+final class GraphUsersReader extends CollectionReader {
 
     GraphUsersReader(GraphCollection collection) {
-        this.collection = collection;
+        super(collection);
     }
 
     private static final class Draft {
@@ -46,13 +45,12 @@ final class GraphUsersReader implements InputReader {
     }
 
     @Override
-    public int read(Path file, Intake intake) {
+    RecordReader<?> records(Path file, Intake intake, Runnable counted) {
         JsonValues values = new JsonValues(file, intake.problems);
         Set<String> exchangePlans = new HashSet<>(intake.policy.mailboxPlanIds());
         exchangePlans.addAll(intake.policy.foundationPlanIds());
-        int[] count = {0};
         intake.usersExported = true;
-        collection.read(file, new RecordReader<Draft>() {
+        return new RecordReader<Draft>() {
             @Override
             public Draft start(SourceLocation at) {
                 return new Draft(at);
@@ -85,10 +83,9 @@ final class GraphUsersReader implements InputReader {
                             "duplicate user id " + d.id + " (each user may appear once across all users*.json files)"));
                     return;
                 }
-                count[0]++;
+                counted.run();
             }
-        }, intake.problems);
-        return count[0];
+        };
     }
 
     private static void readLicences(Draft d, JsonParser p, JsonValues values, Set<String> exchangePlans)

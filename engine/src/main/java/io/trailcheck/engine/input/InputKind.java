@@ -11,10 +11,13 @@ import java.util.Optional;
 public enum InputKind {
     GRAPH_SKUS("Graph subscribedSkus"),
     GRAPH_USERS("Graph users"),
+    NATIVE("trailcheck native snapshot"),
     GRAPH_GROUPS("Graph groups"),
     GROUP_MEMBERS("Graph group transitive members"),
     AUDIT_CONFIG("Exchange Get-AdminAuditLogConfig"),
+    AUDIT_RETENTION("Get-UnifiedAuditLogRetentionPolicy"),
     WORKSPACE("Copilot Studio agent workspace (settings.mcs.yml)"),
+    SOLUTION_BOT("solution export bot (bots/<schema>/bot.xml)"),
     DATAVERSE_BOTS("Dataverse bots");
 
     private final String description;
@@ -34,7 +37,10 @@ public enum InputKind {
         String folder = parent == null || parent.getFileName() == null ? ""
                 : parent.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.equals("settings.mcs.yml") || name.equals("settings.mcs.yaml")) return Optional.of(WORKSPACE);
+        if (isNative(name)) return Optional.of(NATIVE);
+        if (name.equals("bot.xml") && isBotsFolder(parent)) return Optional.of(SOLUTION_BOT);
         if (!name.endsWith(".json")) return Optional.empty();
+        if (name.equals("auditretentionpolicies.json")) return Optional.of(AUDIT_RETENTION);
         if (folder.equals("group-members")) return Optional.of(GROUP_MEMBERS);
         if (name.equals("bots.json")) return Optional.of(DATAVERSE_BOTS);
         if (name.equals("subscribedskus.json")) return Optional.of(GRAPH_SKUS);
@@ -42,5 +48,16 @@ public enum InputKind {
         if (name.startsWith("users")) return Optional.of(GRAPH_USERS);
         if (name.startsWith("groups")) return Optional.of(GRAPH_GROUPS);
         return Optional.empty();
+    }
+
+    private static boolean isNative(String name) {
+        return name.endsWith(".trailcheck.yaml") || name.endsWith(".trailcheck.yml") || name.endsWith(".trailcheck.json")
+                || name.equals("snapshot.yaml") || name.equals("snapshot.yml");
+    }
+
+    /** {@code bots/<schema>/bot.xml}, as {@code pac solution unpack} lays it out. */
+    private static boolean isBotsFolder(Path agentFolder) {
+        Path bots = agentFolder == null ? null : agentFolder.getParent();
+        return bots != null && bots.getFileName() != null && bots.getFileName().toString().equalsIgnoreCase("bots");
     }
 }

@@ -24,9 +24,18 @@ final class Intake {
     boolean usersExported;
     boolean skusExported;
     boolean groupsExported;
+    final List<io.trailcheck.model.Telemetry> telemetry = new ArrayList<>();
+    final List<ObservedInteraction> interactions = new ArrayList<>();
+    final List<io.trailcheck.model.UnknownValue> unknownValues = new ArrayList<>();
+    boolean telemetryExported;
+    boolean interactionsExported;
     String tenantId;
+    String tenantName;
     Boolean auditIngestion;
     SourceLocation auditIngestionLocation;
+    Integer retentionDays;
+    SourceLocation retentionLocation;
+    boolean retentionExported;
 
     Intake(Policy policy) {
         this.policy = policy;

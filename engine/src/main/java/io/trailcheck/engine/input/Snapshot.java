@@ -28,6 +28,9 @@ import java.util.Optional;
  * @param groups              groups and memberships
  * @param skus                subscribed SKUs by lower-case id
  * @param groupsExported      whether any groups or group-members file was read
+ * @param telemetry           Application Insights settings per agent; empty when not exported
+ * @param interactions        observed conversations; empty when not exported
+ * @param exported            which optional sections were present (telemetry, interactions, auditRetention)
  */
 public record Snapshot(
         List<InputFile> files,
@@ -40,7 +43,10 @@ public record Snapshot(
         Optional<UserDirectory> users,
         GroupDirectory groups,
         Map<String, Sku> skus,
-        boolean groupsExported) {
+        boolean groupsExported,
+        List<io.trailcheck.model.Telemetry> telemetry,
+        List<ObservedInteraction> interactions,
+        java.util.Set<String> exported) {
 
     /** True when at least one file of the kind was read. */
     public boolean has(InputKind kind) {

@@ -26,12 +26,18 @@ public final class SnapshotReader {
     public SnapshotReader(ParseLimits limits) {
         JsonFiles json = new JsonFiles(limits);
         GraphCollection collection = new GraphCollection(json);
-        readers.put(InputKind.GRAPH_SKUS, new GraphSkusReader(collection));
-        readers.put(InputKind.GRAPH_USERS, new GraphUsersReader(collection));
+        GraphSkusReader skus = new GraphSkusReader(collection);
+        GraphUsersReader users = new GraphUsersReader(collection);
+        YamlFiles yaml = new YamlFiles(limits);
+        readers.put(InputKind.GRAPH_SKUS, skus);
+        readers.put(InputKind.GRAPH_USERS, users);
+        readers.put(InputKind.NATIVE, new NativeSnapshotReader(yaml, json, collection, users, skus));
+        readers.put(InputKind.AUDIT_RETENTION, new AuditRetentionReader(collection));
+        readers.put(InputKind.SOLUTION_BOT, new SolutionBotReader(json));
         readers.put(InputKind.GRAPH_GROUPS, new GraphGroupsReader(collection));
         readers.put(InputKind.GROUP_MEMBERS, new GroupMembersReader(collection));
         readers.put(InputKind.AUDIT_CONFIG, new AuditConfigReader(collection));
-        readers.put(InputKind.WORKSPACE, new WorkspaceReader(new YamlFiles(limits)));
+        readers.put(InputKind.WORKSPACE, new WorkspaceReader(yaml));
         readers.put(InputKind.DATAVERSE_BOTS, new DataverseBotsReader(collection, json));
     }
 
@@ -56,11 +62,35 @@ public final class SnapshotReader {
         AgentMerger merged = new AgentMerger(intake.agents);
         var users = intake.usersExported
                 ? Optional.of(intake.users.build(intake.skus, intake.skusExported)) : Optional.<io.trailcheck.engine.directory.UserDirectory>empty();
-        Tenant tenant = new Tenant(intake.tenantId == null ? "tenant" : intake.tenantId, null,
-                intake.auditIngestion, intake.auditIngestionLocation, null, null);
-        return new Snapshot(List.copyOf(intake.files), merged.agents, merged.channels, merged.unknownValues,
+        Tenant tenant = new Tenant(intake.tenantId == null ? "tenant" : intake.tenantId, intake.tenantName,
+                intake.auditIngestion, intake.auditIngestionLocation, retentionDays(intake), retentionLocation(intake));
+        List<io.trailcheck.model.UnknownValue> unknown = new java.util.ArrayList<>(merged.unknownValues);
+        unknown.addAll(intake.unknownValues);
+        return new Snapshot(List.copyOf(intake.files), merged.agents, merged.channels, unknown,
                 Snapshot.missingSkus(intake.users, intake.skus, intake.skusExported), merged.conflicts, tenant,
                 users, intake.groups, Map.copyOf(intake.skus), intake.groupsExported || intake.files.stream()
-                .anyMatch(f -> f.kind() == InputKind.GROUP_MEMBERS));
+                .anyMatch(f -> f.kind() == InputKind.GROUP_MEMBERS), List.copyOf(intake.telemetry),
+                List.copyOf(intake.interactions), exported(intake));
+    }
+
+    /** Without a covering retention policy, CopilotInteraction records are kept the policy's default days. */
+    private static Integer retentionDays(Intake intake) {
+        if (!intake.retentionExported) return null;
+        return intake.retentionDays != null ? intake.retentionDays
+                : (Integer) intake.policy.rule("CIL007").params().getOrDefault("defaultRetentionDays", 180);
+    }
+
+    private static io.trailcheck.model.SourceLocation retentionLocation(Intake intake) {
+        if (intake.retentionLocation != null) return intake.retentionLocation;
+        return intake.files.stream().filter(f -> f.kind() == InputKind.AUDIT_RETENTION).findFirst()
+                .map(f -> io.trailcheck.model.SourceLocation.startOf(f.file())).orElse(null);
+    }
+
+    private static java.util.Set<String> exported(Intake intake) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (intake.telemetryExported) out.add("telemetry");
+        if (intake.interactionsExported) out.add("interactions");
+        if (intake.retentionExported) out.add("auditRetention");
+        return out;
     }
 }

@@ -80,7 +80,8 @@ public final class GraphCollection {
         return name.startsWith("@") && !name.equals("@odata.type") && !name.equals("@odata.id");
     }
 
-    private <R> void readRecords(Path file, JsonParser p, RecordReader<R> reader, Problems problems)
+    /** Reads the records of an array the parser is on (START_ARRAY), such as {@code users:} in a native snapshot. */
+    public <R> void readRecords(Path file, JsonParser p, RecordReader<R> reader, Problems problems)
             throws IOException {
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() != JsonToken.START_OBJECT) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.model.SourceLocation;
 
@@ -18,16 +19,27 @@ import java.nio.file.Path;
 /** Opens JSON exports as streaming parsers that know their file, honour BOMs and enforce {@link ParseLimits}. */
 public final class JsonFiles {
     private final JsonFactory factory;
+    private final YAMLFactory yamlFactory;
 
     public JsonFiles(ParseLimits limits) {
-        this.factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(limits.maxNestingDepth())
-                        .maxStringLength(limits.maxStringLength())
-                        .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxNestingDepth())
+                .maxStringLength(limits.maxStringLength())
                 .build();
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(constraints)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.yamlFactory = YAMLFactory.builder()
+                .loaderOptions(YamlFiles.loaderOptions(limits))
+                .streamReadConstraints(constraints)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+
+    /** A streaming parser over a YAML file, with the same token locations and limits as JSON. */
+    public JsonParser openYaml(Path file) throws IOException {
+        return yamlFactory.createParser(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
     }
 
     /** A parser over the file's bytes: Jackson detects UTF-8/16/32 and skips a byte-order mark. */

@@ -79,6 +79,11 @@ public final class YamlFiles {
     }
 
     private LoaderOptions options() {
+        return loaderOptions(limits);
+    }
+
+    /** SnakeYAML's own limits, shared with Jackson's YAML parser. */
+    static LoaderOptions loaderOptions(ParseLimits limits) {
         LoaderOptions o = new LoaderOptions();
         o.setAllowDuplicateKeys(false);
         o.setMaxAliasesForCollections(limits.maxYamlAliases());

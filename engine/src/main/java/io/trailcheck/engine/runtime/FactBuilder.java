@@ -24,6 +24,12 @@ import java.util.Set;
  */
 public final class FactBuilder {
 
+    private final java.time.LocalDate today;
+
+    public FactBuilder(java.time.LocalDate today) {
+        this.today = today;
+    }
+
     public FactSet build(Snapshot snapshot, Policy policy) {
         List<Object> facts = new ArrayList<>();
         List<NotEvaluated> gaps = new ArrayList<>();
@@ -35,6 +41,10 @@ public final class FactBuilder {
         policy.channels().forEach((key, logging) -> facts.add(new ChannelClass(key, logging)));
         policy.rules().forEach((rule, rp) -> rp.params().forEach((name, value) -> facts.add(new Parameter(rule, name, value))));
         snapshot.users().ifPresent(users -> addAudiences(snapshot, users, facts, gaps));
+        facts.addAll(snapshot.telemetry());
+        facts.addAll(new InteractionClassifier(snapshot, policy).summarise());
+        policy.exemptions().stream().filter(e -> e.isExpired(today)).forEach(e -> facts.add(
+                new io.trailcheck.model.ExpiredExemption(e.rule(), e.key(), e.expires(), e.ticket(), e.location())));
         return new FactSet(facts, inputs(snapshot), gaps);
     }
 
@@ -86,6 +96,7 @@ public final class FactBuilder {
         if (s.users().isPresent()) in.add("users");
         if (s.has(InputKind.GRAPH_SKUS)) in.add("skus");
         if (s.tenant().unifiedAuditLogIngestionEnabled() != null) in.add("auditConfig");
+        in.addAll(s.exported());
         return in;
     }
 }

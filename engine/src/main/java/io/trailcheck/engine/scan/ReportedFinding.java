@@ -33,6 +33,12 @@ public record ReportedFinding(Finding finding, Level level, String fingerprint, 
         return failOn != null && !isExempt() && baseline != BaselineState.UNCHANGED && level.atLeast(failOn);
     }
 
+    /** The rule's message, followed by why the level was lowered, if it was. */
+    public String message() {
+        if (finding.getDemotions().isEmpty()) return finding.getMessage();
+        return finding.getMessage() + " " + String.join(" ", finding.getDemotions());
+    }
+
     public String ruleId() {
         return finding.getRuleId();
     }

@@ -1,0 +1,117 @@
+package io.trailcheck.engine.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.trailcheck.engine.parse.GraphCollection;
+import io.trailcheck.engine.parse.JsonFiles;
+import io.trailcheck.engine.parse.JsonValues;
+import io.trailcheck.engine.parse.RecordReader;
+import io.trailcheck.model.EntityRef;
+import io.trailcheck.model.SourceLocation;
+import io.trailcheck.model.UnknownValue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code Get-UnifiedAuditLogRetentionPolicy | ConvertTo-Json} (Security &amp; Compliance PowerShell). The
+ * tenant-wide retention of CopilotInteraction records is that of the highest-priority enabled policy
+ * covering the record type (or the Copilot workload) for every user; without one, the default applies.
+ */
+final class AuditRetentionReader extends CollectionReader {
+    /** RecordType CopilotInteraction, as ConvertTo-Json writes the enum without -EnumsAsStrings. */
+    private static final String COPILOT_RECORD_TYPE_NUMBER = "261";
+
+    AuditRetentionReader(GraphCollection collection) {
+        super(collection);
+    }
+
+    private static final class Draft {
+        final SourceLocation at;
+        String name, duration;
+        SourceLocation durationAt;
+        Integer priority;
+        boolean coversCopilot, scopedToUsers, disabled;
+
+        Draft(SourceLocation at) {
+            this.at = at;
+        }
+    }
+
+    @Override
+    RecordReader<?> records(Path file, Intake intake, Runnable counted) {
+        JsonValues values = new JsonValues(file, intake.problems);
+        intake.retentionExported = true;
+        int[] bestPriority = {Integer.MAX_VALUE};
+        return new RecordReader<Draft>() {
+            @Override
+            public Draft start(SourceLocation at) {
+                return new Draft(at);
+            }
+
+            @Override
+            public void field(Draft d, String name, JsonParser p) throws IOException {
+                switch (name.toLowerCase(Locale.ROOT)) {
+                    case "name" -> d.name = values.scalar(p, name);
+                    case "retentionduration" -> {
+                        d.durationAt = JsonFiles.here(file, p);
+                        d.duration = values.scalar(p, name);
+                    }
+                    case "priority" -> d.priority = integer(values.scalar(p, name));
+                    case "recordtypes", "workloads", "workload" -> d.coversCopilot |= mentionsCopilot(texts(p, values, name));
+                    case "userids" -> d.scopedToUsers = !texts(p, values, name).isEmpty();
+                    case "enabled" -> d.disabled = Boolean.FALSE.equals(values.bool(p, name));
+                    default -> JsonValues.skip(p);
+                }
+            }
+
+            @Override
+            public void end(Draft d) {
+                counted.run();
+                if (!d.coversCopilot || d.scopedToUsers || d.disabled) return;
+                Integer days = RetentionDuration.days(d.duration);
+                if (days == null) {
+                    intake.unknownValues.add(new UnknownValue(EntityRef.tenant(null), "RetentionDuration",
+                            String.valueOf(d.duration), d.durationAt == null ? d.at : d.durationAt));
+                    return;
+                }
+                int priority = d.priority == null ? Integer.MAX_VALUE - 1 : d.priority;
+                if (priority < bestPriority[0]) {
+                    bestPriority[0] = priority;
+                    intake.retentionDays = days;
+                    intake.retentionLocation = d.durationAt;
+                }
+            }
+        };
+    }
+
+    private static List<String> texts(JsonParser p, JsonValues values, String name) throws IOException {
+        List<String> out = new ArrayList<>();
+        if (p.currentToken() == JsonToken.START_ARRAY) {
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                String v = values.scalar(p, name + "[]");
+                if (v != null) out.add(v);
+            }
+        } else {
+            String v = values.scalar(p, name);
+            if (v != null && !v.isBlank()) out.add(v);
+        }
+        return out;
+    }
+
+    private static boolean mentionsCopilot(List<String> values) {
+        return values.stream().anyMatch(v -> v.equalsIgnoreCase("CopilotInteraction") || v.equalsIgnoreCase("Copilot")
+                || v.equals(COPILOT_RECORD_TYPE_NUMBER));
+    }
+
+    private static Integer integer(String s) {
+        try {
+            return s == null ? null : Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
