@@ -71,6 +71,10 @@ public final class CaseRunner {
             if (e.level() != null && !e.level().equalsIgnoreCase(f.level().id())) {
                 diff.add("level    " + e.key() + ": expected " + e.level() + ", got " + f.level().id());
             }
+            if (e.exempt() != null && e.exempt() != f.isExempt()) {
+                diff.add("exempt   " + e.key() + ": expected " + (e.exempt() ? "exempt" : "not exempt") + ", got "
+                        + (f.isExempt() ? "exempt" : "not exempt"));
+            }
             if (e.line() > 0 && e.line() != f.finding().getLocation().line()) {
                 diff.add("line     " + e.key() + ": expected line " + e.line() + ", got " + f.finding().getLocation().line());
             }

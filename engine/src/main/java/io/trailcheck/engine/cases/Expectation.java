@@ -24,9 +24,11 @@ public record Expectation(String description, List<Expected> findings, Set<Strin
      * @param level      expected level, or null to ignore
      * @param line       expected line, or 0 to ignore
      * @param properties properties that must match (a subset)
+     * @param exempt     whether an exemption must cover it; null to ignore
      * @param at         line of the entry in expect.yaml
      */
-    public record Expected(String rule, String entity, String level, int line, Map<String, Object> properties, int at) {
+    public record Expected(String rule, String entity, String level, int line, Map<String, Object> properties,
+                           Boolean exempt, int at) {
         public String key() {
             return rule + " " + entity;
         }

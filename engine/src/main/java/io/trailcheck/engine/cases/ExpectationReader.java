@@ -21,7 +21,7 @@ import java.util.Set;
 /** Reads {@code expect.yaml}, reporting each wrong entry with its line. */
 public final class ExpectationReader {
     private static final Set<String> KEYS = Set.of("version", "description", "findings", "rules", "absent", "today");
-    private static final Set<String> FINDING_KEYS = Set.of("rule", "entity", "level", "line", "properties");
+    private static final Set<String> FINDING_KEYS = Set.of("rule", "entity", "level", "line", "properties", "exempt");
 
     public Expectation read(Path file) {
         Problems problems = new Problems();
@@ -66,8 +66,9 @@ public final class ExpectationReader {
         Map<String, Object> props = new LinkedHashMap<>();
         YamlNodes.child(item, "properties").ifPresent(p -> YamlNodes.entries(p).forEach(t -> props.put(YamlNodes.keyText(t), plain(t.getValueNode()))));
         int line = YamlNodes.scalar(item, "line").map(String::trim).map(Integer::parseInt).orElse(0);
+        Boolean exempt = YamlNodes.scalar(item, "exempt").map(v -> Boolean.parseBoolean(v.trim())).orElse(null);
         return Optional.of(new Expectation.Expected(rule.get(), entity.get(), YamlNodes.scalar(item, "level").orElse(null),
-                line, props, item.getStartMark().getLine() + 1));
+                line, props, exempt, item.getStartMark().getLine() + 1));
     }
 
     /** A YAML value as plain strings, lists and maps, for comparing with finding properties. */
