@@ -39,11 +39,19 @@ final class ReportFiles {
                 try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     t.getValue().writer().write(context, w);
                 }
+                makeReadable(tmp);
             }
             for (Path[] s : staged) move(s[0], s[1]);
         } catch (IOException e) {
             staged.forEach(s -> s[0].toFile().delete());
             throw new UncheckedIOException("cannot write report: " + e.getMessage(), e);
+        }
+    }
+
+    /** Temporary files are private; a report is as readable as any file the user writes. */
+    private static void makeReadable(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -2,6 +2,8 @@ package io.trailcheck.cli;
 
 import io.trailcheck.cli.report.ReportContext;
 import io.trailcheck.cli.report.ReportFormat;
+import io.trailcheck.cli.report.SarifLimits;
+import io.trailcheck.cli.report.SarifReport;
 import io.trailcheck.engine.parse.ParseLimits;
 import io.trailcheck.engine.scan.ScanRequest;
 import io.trailcheck.engine.scan.ScanResult;
@@ -25,7 +27,7 @@ import java.util.concurrent.Callable;
         description = "Evaluate a tenant snapshot (files and/or folders) and report what will leave no audit trail.")
 final class ScanCommand implements Callable<Integer> {
     enum FailOn { error, warning, note, never }
-    enum Format { text, json, sarif }
+    enum Format { text, json, sarif, markdown }
     enum Identities { pseudonymous, names }
     enum SarifExempted { omit, include }
 
@@ -43,8 +45,14 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--sarif", paramLabel = "FILE", description = "Write SARIF 2.1.0 (GitHub code scanning).")
     Path sarif;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the full result as JSON.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the full result as JSON: every finding with all detail.")
     Path json;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Write a summary for people (GitHub step summary, PR comment).")
+    Path markdown;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write one row per affected user per finding.")
+    Path csv;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Standard output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
@@ -75,14 +83,23 @@ final class ScanCommand implements Callable<Integer> {
         ScanResult result = Trailcheck.scanner(rules).scan(request);
         ReportContext ctx = new ReportContext(result, failOn == FailOn.never ? null : Level.parse(failOn.name()),
                 sourceRoot.toAbsolutePath(), identities == Identities.names, category,
-                sarifExempted == SarifExempted.include, VersionProvider.version());
+                sarifExempted == SarifExempted.include, VersionProvider.version(), GitHubLinks.blobBase());
         ReportFiles files = new ReportFiles();
         files.add(sarif, ReportFormat.SARIF);
         files.add(json, ReportFormat.JSON);
+        files.add(markdown, ReportFormat.MARKDOWN);
+        files.add(csv, ReportFormat.CSV);
         files.writeAll(ctx);
+        warnIfSarifTruncated(ctx);
         PrintWriter out = spec.commandLine().getOut();
         ReportFormat.valueOf(format.name().toUpperCase()).writer().write(ctx, out);
         out.flush();
         return ctx.failed() ? ExitCode.FINDINGS.code : ExitCode.OK.code;
+    }
+
+    private void warnIfSarifTruncated(ReportContext ctx) {
+        if (sarif == null) return;
+        SarifLimits.Selection s = SarifReport.plannedSelection(ctx);
+        if (s.omittedTotal() > 0) spec.commandLine().getErr().println("trailcheck: warning: " + s.explanation());
     }
 }

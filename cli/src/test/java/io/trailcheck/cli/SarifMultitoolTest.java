@@ -41,7 +41,7 @@ class SarifMultitoolTest {
                 "SARIF multitool missing at " + MULTITOOL + ": run bash .ci/install-sarif-multitool.sh (mvn verify does)");
         Path out = sarif.resolveSibling(sarif.getFileName() + ".validation.sarif");
         Process p = new ProcessBuilder(MULTITOOL.toString(), "validate", sarif.toString(), "--rule-kind", "Sarif;Gh",
-                "-o", out.toString(), "--log", "ForceOverwrite")
+                "-o", out.toString(), "--log", "ForceOverwrite", "--max-file-size-in-kb", "204800")
                 .redirectErrorStream(true).redirectOutput(sarif.resolveSibling("multitool.log").toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "multitool timed out");
         assertEquals(0, p.exitValue(), Files.readString(sarif.resolveSibling("multitool.log")));

@@ -23,10 +23,20 @@ final class Json {
     }
 
     static void write(ObjectNode root, Writer out) throws IOException {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+        MAPPER.writer(printer()).writeValue(out, root);
+        out.write("\n");
+    }
+
+    static byte[] bytes(ObjectNode root) throws IOException {
+        byte[] body = MAPPER.writer(printer()).writeValueAsBytes(root);
+        byte[] withNewline = java.util.Arrays.copyOf(body, body.length + 1);
+        withNewline[body.length] = '\n';
+        return withNewline;
+    }
+
+    private static DefaultPrettyPrinter printer() {
+        return new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        MAPPER.writer(printer).writeValue(out, root);
-        out.write("\n");
     }
 }

@@ -15,9 +15,10 @@ import java.nio.file.Path;
  * @param category      SARIF automationDetails id prefix, or null
  * @param sarifExempted keep exempted findings in SARIF, with suppressions
  * @param version       the tool version
+ * @param linkBase      URL prefix for links to files in Markdown (…/blob/&lt;sha&gt;/), or null for plain paths
  */
 public record ReportContext(ScanResult result, Level failOn, Path sourceRoot, boolean showNames, String category,
-                            boolean sarifExempted, String version) {
+                            boolean sarifExempted, String version, String linkBase) {
 
     public boolean failed() {
         return result.fails(failOn);

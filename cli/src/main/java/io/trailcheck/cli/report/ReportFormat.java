@@ -6,7 +6,9 @@ import java.util.function.Supplier;
 public enum ReportFormat {
     TEXT(TextReport::new),
     JSON(JsonReport::new),
-    SARIF(SarifReport::new);
+    SARIF(SarifReport::new),
+    MARKDOWN(MarkdownReport::new),
+    CSV(CsvReport::new);
 
     private final Supplier<ReportWriter> factory;
 

@@ -26,7 +26,7 @@ import java.util.Map;
  * SARIF 2.1.0 for GitHub code scanning: one run, a descriptor per catalogue rule, every result located on
  * a repository-relative file and line, stable fingerprints from rule + entity, users pseudonymous by default.
  */
-final class SarifReport implements ReportWriter {
+public final class SarifReport implements ReportWriter {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String INFORMATION_URI = "https://github.com/trailcheck/trailcheck";
     static final String FINGERPRINT_KEY = "trailcheck/v1";
@@ -34,6 +34,50 @@ final class SarifReport implements ReportWriter {
 
     @Override
     public void write(ReportContext ctx, Writer out) throws IOException {
+        List<ReportedFinding> eligible = ctx.result().findings().stream()
+                .filter(f -> !f.isExempt() || ctx.sarifExempted()).toList();
+        int max = SarifLimits.MAX_RESULTS;
+        while (true) {
+            SarifLimits.Selection selection = SarifLimits.select(eligible, max);
+            ObjectNode root = render(ctx, selection);
+            byte[] bytes = Json.bytes(root);
+            if (max == 0 || gzippedSize(bytes) <= SarifLimits.MAX_GZIPPED_BYTES) {
+                out.write(new String(bytes, StandardCharsets.UTF_8));
+                return;
+            }
+            max = Math.min(max, selection.kept().size()) * 3 / 4;
+        }
+    }
+
+    /** How many findings the SARIF report will leave out, for a warning on standard error. */
+    public static SarifLimits.Selection plannedSelection(ReportContext ctx) {
+        return SarifLimits.select(ctx.result().findings().stream().filter(f -> !f.isExempt() || ctx.sarifExempted()).toList(),
+                SarifLimits.MAX_RESULTS);
+    }
+
+    private static long gzippedSize(byte[] bytes) throws IOException {
+        CountingStream counter = new CountingStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(counter)) {
+            gz.write(bytes);
+        }
+        return counter.count;
+    }
+
+    private static final class CountingStream extends java.io.OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+
+    private ObjectNode render(ReportContext ctx, SarifLimits.Selection selection) {
         ObjectNode root = Json.object();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -41,14 +85,16 @@ final class SarifReport implements ReportWriter {
         List<String> ruleIds = new ArrayList<>(ctx.result().rules().keySet());
         driver(ctx, run.putObject("tool").putObject("driver"));
         if (ctx.category() != null) run.putObject("automationDetails").put("id", ctx.category() + "/");
-        invocation(ctx, run.putArray("invocations").addObject());
-        ArrayNode results = run.putArray("results");
-        for (ReportedFinding f : ctx.result().findings()) {
-            if (f.isExempt() && !ctx.sarifExempted()) continue;
-            result(ctx, f, ruleIds.indexOf(f.ruleId()), results.addObject());
+        ObjectNode invocation = run.putArray("invocations").addObject();
+        invocation(ctx, invocation);
+        if (selection.omittedTotal() > 0) {
+            invocation.withArray("toolExecutionNotifications").addObject().put("level", "warning")
+                    .putObject("message").put("text", selection.explanation());
         }
+        ArrayNode results = run.putArray("results");
+        for (ReportedFinding f : selection.kept()) result(ctx, f, ruleIds.indexOf(f.ruleId()), results.addObject());
         run.put("columnKind", "utf16CodeUnits");
-        Json.write(root, out);
+        return root;
     }
 
     private static void driver(ReportContext ctx, ObjectNode driver) {

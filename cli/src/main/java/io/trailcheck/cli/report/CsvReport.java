@@ -1,0 +1,52 @@
+package io.trailcheck.cli.report;
+
+import io.trailcheck.engine.scan.ReportedFinding;
+import io.trailcheck.model.AffectedUsers;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** One row per affected user per finding (one row with empty user columns when a finding names no user). */
+final class CsvReport implements ReportWriter {
+    private static final List<String> HEADER = List.of("ruleId", "level", "exempt", "agent", "entity", "file", "line",
+            "userId", "userPrincipalName", "reason", "fingerprint", "message");
+
+    @Override
+    public void write(ReportContext ctx, Writer out) throws IOException {
+        row(out, HEADER);
+        for (ReportedFinding f : ctx.result().findings()) {
+            List<AffectedUsers.User> users = f.finding().getAffected().list(List.of());
+            if (users.isEmpty()) {
+                row(out, columns(ctx, f, null));
+            } else {
+                for (AffectedUsers.User u : users) row(out, columns(ctx, f, u));
+            }
+        }
+    }
+
+    private static List<String> columns(ReportContext ctx, ReportedFinding f, AffectedUsers.User u) {
+        var fin = f.finding();
+        return List.of(f.ruleId(), f.level().id(), Boolean.toString(f.isExempt()), fin.getAgent() == null ? "" : fin.getAgent(),
+                fin.getEntity().kind() + ":" + fin.getEntity().key(), Paths.relative(ctx.sourceRoot(), fin.getLocation().file()),
+                Integer.toString(fin.getLocation().line()), u == null ? "" : u.id(),
+                u == null || u.userPrincipalName() == null ? "" : u.userPrincipalName(), u == null ? "" : u.reason(),
+                f.fingerprint(), f.message());
+    }
+
+    private static void row(Writer out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) out.write(',');
+            out.write(quote(cells.get(i)));
+        }
+        out.write("\r\n");
+    }
+
+    /** RFC 4180 quoting; a leading = + - @ is prefixed so spreadsheets do not run it as a formula. */
+    static String quote(String cell) {
+        String c = cell;
+        if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0) c = "'" + c;
+        if (c.indexOf(',') < 0 && c.indexOf('"') < 0 && c.indexOf('\n') < 0 && c.indexOf('\r') < 0) return c;
+        return '"' + c.replace("\"", "\"\"") + '"';
+    }
+}
