@@ -3,17 +3,13 @@ package io.trailcheck.cli;
 import io.trailcheck.engine.problem.InputException;
 import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.engine.runtime.RuleDescriptor;
-import io.trailcheck.rules.Trailcheck;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -24,12 +20,11 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RULE-ID", description = "A rule id such as CIL001.")
     String ruleId;
 
-    @Option(names = {"-r", "--rules"}, paramLabel = "PATH", description = "Custom DRL rule file or folder; repeatable.")
-    List<Path> rules = new ArrayList<>();
+    @Mixin EngineOptions engine;
 
     @Override
     public Integer call() {
-        RuleDescriptor d = Trailcheck.scanner(rules).pack().rule(ruleId.trim().toUpperCase());
+        RuleDescriptor d = engine.scanner().pack().rule(ruleId.trim().toUpperCase());
         if (d == null) throw new InputException(new Problem(null, 0, 0, "unknown rule id " + ruleId + " (trailcheck rules lists them)"));
         PrintWriter out = spec.commandLine().getOut();
         out.println("# " + d.id() + " " + d.name() + " (" + d.defaultLevel().id() + ")");

@@ -36,8 +36,9 @@ public final class Main {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));
         Map<String, String> codes = new LinkedHashMap<>();
         for (ExitCode c : ExitCode.values()) codes.put(Integer.toString(c.code), c.meaning);
-        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage().exitCodeList(codes));
-        cl.getCommandSpec().usageMessage().exitCodeList(codes);
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
+                .exitCodeListHeading("%nExit codes:%n").exitCodeList(codes));
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
         int code = cl.execute(args);
         out.flush();
         err.flush();

@@ -2,17 +2,14 @@ package io.trailcheck.cli;
 
 import io.trailcheck.engine.policy.Policy;
 import io.trailcheck.engine.runtime.RuleDescriptor;
-import io.trailcheck.engine.scan.ScanRequest;
 import io.trailcheck.engine.scan.Scanner;
-import io.trailcheck.rules.Trailcheck;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import java.util.Set;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -21,17 +18,12 @@ import java.util.concurrent.Callable;
 final class RulesCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = {"-p", "--policy"}, paramLabel = "FILE", description = "Policy overlay; repeatable, later wins.")
-    List<Path> policies = new ArrayList<>();
-
-    @Option(names = {"-r", "--rules"}, paramLabel = "PATH", description = "Custom DRL rule file or folder; repeatable.")
-    List<Path> rules = new ArrayList<>();
+    @Mixin EngineOptions engine;
 
     @Override
     public Integer call() {
-        Scanner scanner = Trailcheck.scanner(rules);
-        ScanRequest request = ScanRequest.of(List.of());
-        Policy policy = scanner.policy(new ScanRequest(List.of(), policies, request.baseline(), false, request.today(), request.limits()));
+        Scanner scanner = engine.scanner();
+        Policy policy = scanner.policy(engine.request(List.of(), Set.of(), false));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-8s %-34s %-8s %-8s %s%n", "ID", "NAME", "LEVEL", "ORIGIN", "TITLE");
         for (RuleDescriptor d : scanner.pack().catalogue().values()) {

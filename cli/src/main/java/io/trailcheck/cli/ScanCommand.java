@@ -4,12 +4,10 @@ import io.trailcheck.cli.report.ReportContext;
 import io.trailcheck.cli.report.ReportFormat;
 import io.trailcheck.cli.report.SarifLimits;
 import io.trailcheck.cli.report.SarifReport;
-import io.trailcheck.engine.parse.ParseLimits;
-import io.trailcheck.engine.scan.ScanRequest;
 import io.trailcheck.engine.scan.ScanResult;
 import io.trailcheck.model.Level;
-import io.trailcheck.rules.Trailcheck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -17,7 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,11 +33,7 @@ final class ScanCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Snapshot files and folders (default: .).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = {"-p", "--policy"}, paramLabel = "FILE", description = "Policy overlay over the built-in default; repeatable, later wins.")
-    List<Path> policies = new ArrayList<>();
-
-    @Option(names = {"-r", "--rules"}, paramLabel = "PATH", description = "Custom DRL rule file or folder; repeatable.")
-    List<Path> rules = new ArrayList<>();
+    @Mixin EngineOptions engine;
 
     @Option(names = "--sarif", paramLabel = "FILE", description = "Write SARIF 2.1.0 (GitHub code scanning).")
     Path sarif;
@@ -77,10 +70,8 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         Set<String> fingerprints = baseline == null ? Set.of() : Baseline.fingerprints(baseline);
-        ScanRequest request = new ScanRequest(scanPaths, policies, fingerprints, baseline != null, LocalDate.now(), ParseLimits.DEFAULT);
-        ScanResult result = Trailcheck.scanner(rules).scan(request);
+        ScanResult result = engine.scanner().scan(engine.request(paths, fingerprints, baseline != null));
         ReportContext ctx = new ReportContext(result, failOn == FailOn.never ? null : Level.parse(failOn.name()),
                 sourceRoot.toAbsolutePath(), identities == Identities.names, category,
                 sarifExempted == SarifExempted.include, VersionProvider.version(), GitHubLinks.blobBase());

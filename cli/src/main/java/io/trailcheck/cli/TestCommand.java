@@ -4,9 +4,8 @@ import io.trailcheck.engine.cases.CaseResult;
 import io.trailcheck.engine.cases.CaseRunner;
 import io.trailcheck.engine.problem.InputException;
 import io.trailcheck.engine.problem.Problem;
-import io.trailcheck.rules.Trailcheck;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,13 +24,12 @@ final class TestCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Folders with test cases (default: .).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = {"-r", "--rules"}, paramLabel = "PATH", description = "Custom DRL rule file or folder; repeatable.")
-    List<Path> rules = new ArrayList<>();
+    @Mixin EngineOptions engine;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        CaseRunner runner = new CaseRunner(Trailcheck.scanner(rules));
+        CaseRunner runner = new CaseRunner(engine.scanner());
         List<Path> cases = CaseRunner.discover(paths.isEmpty() ? List.of(Path.of(".")) : paths);
         if (cases.isEmpty()) throw new InputException(Problem.inFile(paths.isEmpty() ? Path.of(".") : paths.get(0),
                 "no test cases: a case is a folder holding " + CaseRunner.EXPECT_FILE));

@@ -3,23 +3,19 @@ package io.trailcheck.cli;
 import io.trailcheck.engine.input.InputFile;
 import io.trailcheck.engine.input.Snapshot;
 import io.trailcheck.engine.input.SnapshotReader;
-import io.trailcheck.engine.parse.ParseLimits;
 import io.trailcheck.engine.policy.Policy;
 import io.trailcheck.engine.problem.InputException;
 import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.engine.problem.RuleException;
-import io.trailcheck.engine.scan.ScanRequest;
 import io.trailcheck.engine.scan.Scanner;
-import io.trailcheck.rules.Trailcheck;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,11 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Snapshot files and folders (default: .).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = {"-p", "--policy"}, paramLabel = "FILE", description = "Policy overlay; repeatable.")
-    List<Path> policies = new ArrayList<>();
-
-    @Option(names = {"-r", "--rules"}, paramLabel = "PATH", description = "Custom DRL rule file or folder; repeatable.")
-    List<Path> rules = new ArrayList<>();
+    @Mixin EngineOptions engine;
 
     @Override
     public Integer call() {
@@ -46,23 +38,22 @@ final class ValidateCommand implements Callable<Integer> {
         List<Problem> inputProblems = new ArrayList<>();
         Scanner scanner;
         try {
-            scanner = Trailcheck.scanner(rules);
+            scanner = engine.scanner();
         } catch (RuleException e) {
             e.problems().forEach(p -> err.println(p.render()));
             return ExitCode.RULES.code;
         }
         Policy policy = null;
         try {
-            policy = scanner.policy(new ScanRequest(List.of(), policies, Set.of(), false, LocalDate.now(), ParseLimits.DEFAULT));
+            policy = scanner.policy(engine.request(List.of(), Set.of(), false));
         } catch (InputException e) {
             inputProblems.addAll(e.problems());
         }
         if (policy == null) {
-            policy = scanner.policy(ScanRequest.of(List.of()));
+            policy = scanner.policy(io.trailcheck.engine.scan.ScanRequest.of(List.of()));
         }
-        List<Path> scanPaths = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         try {
-            Snapshot s = new SnapshotReader(ParseLimits.DEFAULT).read(scanPaths, policy);
+            Snapshot s = new SnapshotReader(engine.parseLimits()).read(engine.request(paths, Set.of(), false).paths(), policy);
             for (InputFile f : s.files()) out.printf("ok  %-50s %s (%d)%n", f.file(), f.kind().description(), f.records());
             s.conflicts().forEach(c -> out.println("conflict: " + c));
         } catch (InputException e) {

@@ -47,9 +47,9 @@ public final class CaseRunner {
     public CaseResult run(Path folder) {
         Expectation expect = new ExpectationReader().read(folder.resolve(EXPECT_FILE));
         List<Path> policies = Files.exists(folder.resolve("policy.yaml")) ? List.of(folder.resolve("policy.yaml")) : List.of();
-        ScanRequest base = ScanRequest.of(List.of(folder));
-        java.time.LocalDate today = expect.today() == null ? base.today() : expect.today();
-        ScanResult result = scanner.scan(new ScanRequest(List.of(folder), policies, base.baseline(), false, today, base.limits()));
+        ScanRequest request = ScanRequest.of(List.of(folder)).withPolicies(policies);
+        if (expect.today() != null) request = request.withToday(expect.today());
+        ScanResult result = scanner.scan(request);
         return new CaseResult(folder, expect.description(), compare(expect, result));
     }
 

@@ -21,17 +21,27 @@ import java.util.Map;
  * rule that fires without end or throws is stopped and named.
  */
 public final class Evaluation {
-    /** Far above what any real snapshot needs (a few per agent), far below a hang. */
-    public static final int MAX_ACTIVATIONS = 2_000_000;
+    /**
+     * Bounds on one evaluation: a rule that keeps re-activating itself, or whose consequence never returns,
+     * is stopped and named instead of hanging a pipeline.
+     *
+     * @param maxActivations rule firings allowed (real snapshots need a few per agent)
+     * @param timeout        wall-clock time allowed for firing rules
+     */
+    public record Limits(int maxActivations, java.time.Duration timeout) {
+        public static final Limits DEFAULT = new Limits(1_000_000, java.time.Duration.ofSeconds(300));
+    }
 
     public record Outcome(List<Finding> findings, List<NotEvaluated> notEvaluated) {}
 
     private final RulePack pack;
     private final Policy policy;
+    private final Limits limits;
 
-    public Evaluation(RulePack pack, Policy policy) {
+    public Evaluation(RulePack pack, Policy policy, Limits limits) {
         this.pack = pack;
         this.policy = policy;
+        this.limits = limits;
     }
 
     public Outcome run(FactSet facts) {
@@ -42,15 +52,57 @@ public final class Evaluation {
         try {
             session.addEventListener(counter);
             facts.facts().forEach(session::insert);
-            session.fireAllRules(filter(facts), MAX_ACTIVATIONS);
-            if (counter.total >= MAX_ACTIVATIONS) throw runaway(counter);
+            fireWithinLimits(session, facts, counter);
             List<Finding> findings = new ArrayList<>();
             for (Object o : session.getObjects(o -> o instanceof Finding)) findings.add((Finding) o);
             return new Outcome(findings, notEvaluated);
-        } catch (ConsequenceException e) {
-            throw failure(e);
         } finally {
-            session.dispose();
+            if (!counter.stuck) session.dispose();
+        }
+    }
+
+    /** Fires on a daemon thread so that a consequence that never returns cannot hold the process. */
+    private void fireWithinLimits(KieSession session, FactSet facts, ActivationCounter counter) {
+        java.util.concurrent.CompletableFuture<Void> firing = new java.util.concurrent.CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                session.fireAllRules(filter(facts), limits.maxActivations());
+                firing.complete(null);
+            } catch (Throwable t) {
+                firing.completeExceptionally(t);
+            }
+        }, "trailcheck-rules");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            firing.get(limits.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            session.halt();
+            counter.stuck = true;
+            stop(worker);
+            throw timedOut(counter);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof ConsequenceException ce) throw failure(ce);
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while evaluating rules", e);
+        }
+        if (counter.total >= limits.maxActivations()) throw runaway(counter);
+    }
+
+    /**
+     * A consequence that never returns ignores halt(); on Java 17 Thread.stop still ends it, so a runaway
+     * custom rule does not keep burning a core after trailcheck has reported it.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread worker) {
+        try {
+            worker.join(1000);
+            if (worker.isAlive()) worker.stop();
+        } catch (InterruptedException | UnsupportedOperationException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -83,8 +135,15 @@ public final class Evaluation {
     private RuleException runaway(ActivationCounter counter) {
         String busiest = counter.busiest();
         Rule rule = counter.rules.get(busiest);
-        return new RuleException(problemFor(rule, "rule \"" + busiest + "\" was stopped after " + MAX_ACTIVATIONS
+        return new RuleException(problemFor(rule, "rule \"" + busiest + "\" was stopped after " + limits.maxActivations()
                 + " activations: it keeps re-activating itself (does it modify or insert a fact it matches?)"));
+    }
+
+    private RuleException timedOut(ActivationCounter counter) {
+        Rule rule = counter.firing;
+        String name = rule == null ? counter.busiest() : rule.getName();
+        return new RuleException(problemFor(rule == null ? counter.rules.get(name) : rule, "rule \"" + name
+                + "\" was stopped after " + limits.timeout().toSeconds() + " s: its consequence does not finish"));
     }
 
     private Problem problemFor(Rule rule, String message) {
@@ -96,7 +155,14 @@ public final class Evaluation {
     private static final class ActivationCounter extends DefaultAgendaEventListener {
         final Map<String, Integer> counts = new HashMap<>();
         final Map<String, Rule> rules = new HashMap<>();
-        int total;
+        volatile int total;
+        volatile Rule firing;
+        volatile boolean stuck;
+
+        @Override
+        public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+            firing = event.getMatch().getRule();
+        }
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -104,6 +170,7 @@ public final class Evaluation {
             counts.merge(r.getName(), 1, Integer::sum);
             rules.putIfAbsent(r.getName(), r);
             total++;
+            firing = null;
         }
 
         String busiest() {

@@ -24,7 +24,7 @@ final class RuleMetadataReader {
     static final Set<String> INPUTS = Set.of("agents", "users", "skus", "auditConfig", "auditRetention", "telemetry", "interactions");
 
     /** The rules of one file: declarations (with @level) and other rules reporting under an id. */
-    record FileRules(List<RuleDescriptor> declarations, List<String> reportingIds) {}
+    record FileRules(List<RuleDescriptor> declarations, List<String> reportingIds, Map<String, Integer> ruleNames) {}
 
     FileRules read(RuleSource source, Map<String, String> helpById, List<Problem> problems) {
         DrlParser parser = new DrlParser();
@@ -33,18 +33,20 @@ final class RuleMetadataReader {
             pkg = parser.parse(false, source.drl());
         } catch (DroolsParserException e) {
             problems.add(Problem.inFile(source.path(), "cannot parse: " + e.getMessage()));
-            return new FileRules(List.of(), List.of());
+            return new FileRules(List.of(), List.of(), Map.of());
         }
         if (parser.hasErrors()) {
             for (DroolsError e : parser.getErrors()) {
                 int line = e.getLines() == null || e.getLines().length == 0 ? 0 : e.getLines()[0];
                 problems.add(new Problem(source.path(), line, 0, e.getMessage().strip()));
             }
-            return new FileRules(List.of(), List.of());
+            return new FileRules(List.of(), List.of(), Map.of());
         }
         List<RuleDescriptor> declared = new ArrayList<>();
         List<String> reporting = new ArrayList<>();
+        Map<String, Integer> names = new java.util.LinkedHashMap<>();
         for (RuleDescr rule : pkg.getRules()) {
+            names.put(pkg.getName() + "/" + rule.getName(), rule.getLine());
             if (rule.isQuery() || rule.getAnnotation("helper") != null) continue;
             String id = value(rule, "id");
             if (id == null) {
@@ -57,7 +59,7 @@ final class RuleMetadataReader {
             if (levelText == null) continue;
             descriptor(source, rule, id, levelText, helpById, problems).ifPresent(declared::add);
         }
-        return new FileRules(declared, reporting);
+        return new FileRules(declared, reporting, names);
     }
 
     private java.util.Optional<RuleDescriptor> descriptor(RuleSource source, RuleDescr rule, String id, String levelText,

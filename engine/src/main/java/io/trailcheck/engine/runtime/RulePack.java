@@ -63,9 +63,17 @@ public final class RulePack {
         RuleMetadataReader reader = new RuleMetadataReader();
         Map<String, RuleDescriptor> byId = new HashMap<>();
         Map<Path, List<String>> reportingByFile = new LinkedHashMap<>();
+        Map<String, Path> ruleNames = new HashMap<>();
         for (RuleSource source : sources) {
             RuleMetadataReader.FileRules rules = reader.read(source, helpById, problems);
             reportingByFile.put(source.path(), rules.reportingIds());
+            rules.ruleNames().forEach((name, line) -> {
+                Path earlier = ruleNames.putIfAbsent(name, source.path());
+                if (earlier != null) {
+                    problems.add(new Problem(source.path(), line, 0, "rule \"" + name.substring(name.indexOf('/') + 1)
+                            + "\" is already defined in the same package by " + earlier + "; rename it or give this file its own package"));
+                }
+            });
             for (RuleDescriptor d : rules.declarations()) {
                 RuleDescriptor earlier = byId.putIfAbsent(d.id(), d);
                 if (earlier != null) problems.add(collision(d, earlier));
@@ -92,9 +100,10 @@ public final class RulePack {
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(release);
         Map<String, Path> byPath = new HashMap<>();
         for (int i = 0; i < sources.size(); i++) {
-            String path = "src/main/resources/trailcheck/r" + i + ".drl";
-            kfs.write(path, sources.get(i).drl());
+            String path = "trailcheck/r" + i + ".drl";
+            kfs.write("src/main/resources/" + path, sources.get(i).drl());
             byPath.put(path, sources.get(i).path());
+            byPath.put("src/main/resources/" + path, sources.get(i).path());
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {

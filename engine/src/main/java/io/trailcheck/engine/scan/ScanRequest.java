@@ -16,11 +16,21 @@ import java.util.Set;
  * @param hasBaseline whether a baseline was given (an empty one marks everything new)
  * @param today     the evaluation day (exemption expiry)
  * @param limits    parser limits
+ * @param ruleLimits bounds on rule evaluation
  */
 public record ScanRequest(List<Path> paths, List<Path> policies, Set<String> baseline, boolean hasBaseline,
-                          LocalDate today, ParseLimits limits) {
+                          LocalDate today, ParseLimits limits, io.trailcheck.engine.runtime.Evaluation.Limits ruleLimits) {
 
     public static ScanRequest of(List<Path> paths) {
-        return new ScanRequest(paths, List.of(), Set.of(), false, LocalDate.now(), ParseLimits.DEFAULT);
+        return new ScanRequest(paths, List.of(), Set.of(), false, LocalDate.now(), ParseLimits.DEFAULT,
+                io.trailcheck.engine.runtime.Evaluation.Limits.DEFAULT);
+    }
+
+    public ScanRequest withPolicies(List<Path> overlays) {
+        return new ScanRequest(paths, overlays, baseline, hasBaseline, today, limits, ruleLimits);
+    }
+
+    public ScanRequest withToday(LocalDate day) {
+        return new ScanRequest(paths, policies, baseline, hasBaseline, day, limits, ruleLimits);
     }
 }

@@ -51,7 +51,7 @@ public final class Scanner {
     public ScanResult scan(ScanRequest request) {
         Policy policy = policy(request);
         Snapshot snapshot = new SnapshotReader(request.limits()).read(request.paths(), policy);
-        Evaluation.Outcome outcome = new Evaluation(pack, policy).run(new FactBuilder(request.today()).build(snapshot, policy));
+        Evaluation.Outcome outcome = new Evaluation(pack, policy, request.ruleLimits()).run(new FactBuilder(request.today()).build(snapshot, policy));
         List<ReportedFinding> reported = new ArrayList<>();
         for (Finding f : outcome.findings()) reported.add(report(f, policy, request));
         reported.sort(ORDER);

@@ -1,0 +1,54 @@
+package io.trailcheck.cli;
+
+import io.trailcheck.engine.parse.ParseLimits;
+import io.trailcheck.engine.runtime.Evaluation;
+import io.trailcheck.engine.scan.ScanRequest;
+import io.trailcheck.engine.scan.Scanner;
+import io.trailcheck.rules.Trailcheck;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Options every command that loads rules, policies or inputs shares: one place, one meaning. */
+final class EngineOptions {
+    @Option(names = {"-p", "--policy"}, paramLabel = "FILE", description = "Policy overlay over the built-in default; repeatable, later wins.")
+    List<Path> policies = new ArrayList<>();
+
+    @Option(names = {"-r", "--rules"}, paramLabel = "PATH", description = "Custom DRL rule file or folder; repeatable.")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--max-nesting-depth", paramLabel = "N", description = "Deepest JSON/YAML nesting accepted (default: ${DEFAULT-VALUE}).")
+    int maxNestingDepth = ParseLimits.DEFAULT.maxNestingDepth();
+
+    @Option(names = "--max-string-length", paramLabel = "CHARS", description = "Longest single string value accepted (default: ${DEFAULT-VALUE}).")
+    int maxStringLength = ParseLimits.DEFAULT.maxStringLength();
+
+    @Option(names = "--max-yaml-aliases", paramLabel = "N", description = "YAML alias references allowed per document (default: ${DEFAULT-VALUE}).")
+    int maxYamlAliases = ParseLimits.DEFAULT.maxYamlAliases();
+
+    @Option(names = "--max-yaml-size", paramLabel = "CHARS", description = "Largest YAML document, in characters (default: ${DEFAULT-VALUE}; JSON is streamed and has no size limit).")
+    int maxYamlSize = ParseLimits.DEFAULT.maxYamlCodePoints();
+
+    @Option(names = "--rule-timeout", paramLabel = "SECONDS", description = "Time allowed for evaluating rules before the running rule is stopped (default: ${DEFAULT-VALUE}).")
+    long ruleTimeoutSeconds = Evaluation.Limits.DEFAULT.timeout().toSeconds();
+
+    ParseLimits parseLimits() {
+        return new ParseLimits(maxNestingDepth, maxStringLength, maxYamlAliases, maxYamlSize);
+    }
+
+    Scanner scanner() {
+        return Trailcheck.scanner(rules);
+    }
+
+    ScanRequest request(List<Path> paths, Set<String> baseline, boolean hasBaseline) {
+        Evaluation.Limits ruleLimits = new Evaluation.Limits(Evaluation.Limits.DEFAULT.maxActivations(),
+                Duration.ofSeconds(Math.max(1, ruleTimeoutSeconds)));
+        return new ScanRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, policies, baseline, hasBaseline,
+                LocalDate.now(), parseLimits(), ruleLimits);
+    }
+}
