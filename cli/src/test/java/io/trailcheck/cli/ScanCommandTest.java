@@ -152,7 +152,10 @@ class ScanCommandTest {
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         boolean named = false;
         for (JsonNode f : root.path("findings")) {
-            for (JsonNode u : f.path("affectedUsers")) named |= u.path("userPrincipalName").asText().contains("@");
+            if (!f.has("affectedUsersRef")) continue;
+            JsonNode users = root.path("affectedUsers").path(f.path("affectedUsersRef").asText());
+            assertEquals(f.path("affected").asInt(), users.size(), f.toString());
+            for (JsonNode u : users) named |= u.path("userPrincipalName").asText().contains("@");
         }
         assertTrue(named, "JSON carries principal names of affected users");
         assertTrue(root.path("inventory").path("files").size() > 3);

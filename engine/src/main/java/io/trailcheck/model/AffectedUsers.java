@@ -4,28 +4,33 @@ import java.util.List;
 
 /**
  * The users behind a finding's counts, kept out of the rule engine's working memory: rules see counts,
- * reports ask for the users. Implementations share one list between agents with the same audience.
+ * reports ask for the users. One instance is shared by every agent with the same audience, so a report can
+ * write each set once.
  */
 public interface AffectedUsers {
 
     /** A user named in a report: directory id, principal name, and why they are counted. */
     record User(String id, String userPrincipalName, String reason) {}
 
-    AffectedUsers NONE = (reasonsFilter) -> List.of();
+    AffectedUsers NONE = new AffectedUsers() {
+        @Override
+        public int size() {
+            return 0;
+        }
 
-    /**
-     * The users whose reason is one of the given ids (mailbox reasons such as {@code plan-disabled}, or
-     * {@code guest}); all of them when the filter is empty.
-     */
-    List<User> list(List<String> reasonsFilter);
+        @Override
+        public List<User> list(int max) {
+            return List.of();
+        }
+    };
 
-    /** Only the guests. */
-    default AffectedUsers guests() {
-        return filter -> list(List.of("guest"));
-    }
+    int size();
 
-    /** Only the members (users counted for a missing mailbox). */
-    default AffectedUsers members() {
-        return filter -> list(filter).stream().filter(u -> !"guest".equals(u.reason())).toList();
+    /** At most {@code max} of the users, in directory order. */
+    List<User> list(int max);
+
+    /** All the users, in directory order. */
+    default List<User> list() {
+        return list(Integer.MAX_VALUE);
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param reasons               why those members have no mailbox: reason id → count
  * @param membersUnknownMailbox members whose mailbox cannot be determined from the exports
  * @param guests                enabled guest users in the audience
- * @param affected              the users behind the counts (members without mailbox, and guests)
+ * @param membersAffected       the members without a mailbox, for local reports
+ * @param guestsAffected        the guests, for local reports
  */
 public record Audience(
         String agent,
@@ -23,7 +24,8 @@ public record Audience(
         Map<String, Integer> reasons,
         int membersUnknownMailbox,
         int guests,
-        AffectedUsers affected) {
+        AffectedUsers membersAffected,
+        AffectedUsers guestsAffected) {
 
     public Audience {
         reasons = Map.copyOf(reasons);

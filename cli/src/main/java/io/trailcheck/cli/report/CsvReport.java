@@ -16,7 +16,7 @@ final class CsvReport implements ReportWriter {
     public void write(ReportContext ctx, Writer out) throws IOException {
         row(out, HEADER);
         for (ReportedFinding f : ctx.result().findings()) {
-            List<AffectedUsers.User> users = f.finding().getAffected().list(List.of());
+            List<AffectedUsers.User> users = f.finding().getAffected().list();
             if (users.isEmpty()) {
                 row(out, columns(ctx, f, null));
             } else {

@@ -41,7 +41,12 @@ final class JsonReport implements ReportWriter {
         r.rules().values().forEach(v -> rules.addObject().put("id", v.descriptor().id()).put("name", v.descriptor().name())
                 .put("level", v.level().id()).put("enabled", v.enabled()).put("builtIn", v.descriptor().builtIn()));
         ArrayNode findings = root.putArray("findings");
-        for (ReportedFinding f : r.findings()) finding(ctx, f, findings.addObject());
+        java.util.Map<AffectedUsers, String> userSets = new java.util.IdentityHashMap<>();
+        for (ReportedFinding f : r.findings()) finding(ctx, f, findings.addObject(), userSets);
+        ObjectNode sets = root.putObject("affectedUsers");
+        userSets.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator
+                        .comparingInt((String id) -> id.length()).thenComparing(id -> id)))
+                .forEach(e -> users(e.getKey(), sets.putArray(e.getValue())));
         Json.write(root, out);
     }
 
@@ -55,7 +60,7 @@ final class JsonReport implements ReportWriter {
         }
     }
 
-    private static void finding(ReportContext ctx, ReportedFinding rf, ObjectNode o) {
+    private static void finding(ReportContext ctx, ReportedFinding rf, ObjectNode o, java.util.Map<AffectedUsers, String> userSets) {
         Finding f = rf.finding();
         o.put("ruleId", rf.ruleId());
         o.put("level", rf.level().id());
@@ -71,9 +76,15 @@ final class JsonReport implements ReportWriter {
         }
         if (rf.baseline() != null) o.put("baselineState", rf.baseline().name().toLowerCase());
         exemption(rf.exemption(), o);
-        ArrayNode users = o.putArray("affectedUsers");
-        for (AffectedUsers.User u : f.getAffected().list(java.util.List.of())) {
-            users.addObject().put("id", u.id()).put("userPrincipalName", u.userPrincipalName()).put("reason", u.reason());
+        if (f.getAffected().size() > 0) {
+            // Agents with the same audience share one set: it is written once, under "affectedUsers".
+            o.put("affectedUsersRef", userSets.computeIfAbsent(f.getAffected(), k -> "users-" + (userSets.size() + 1)));
+        }
+    }
+
+    private static void users(AffectedUsers set, ArrayNode out) {
+        for (AffectedUsers.User u : set.list()) {
+            out.addObject().put("id", u.id()).put("userPrincipalName", u.userPrincipalName()).put("reason", u.reason());
         }
     }
 

@@ -158,10 +158,10 @@ public final class SarifReport implements ReportWriter {
 
     private static void properties(ReportContext ctx, Finding f, ObjectNode props) {
         for (Map.Entry<String, Object> e : f.getProperties().entrySet()) props.set(e.getKey(), Json.MAPPER.valueToTree(e.getValue()));
-        List<AffectedUsers.User> users = f.getAffected().list(List.of());
+        List<AffectedUsers.User> users = f.getAffected().list(MAX_LISTED_USERS);
         if (users.isEmpty()) return;
         ArrayNode listed = props.putArray(ctx.showNames() ? "affectedUsers" : "affectedUserIds");
-        users.stream().limit(MAX_LISTED_USERS).forEach(u -> listed.add(ctx.showNames() ? u.userPrincipalName() : pseudonym(u.id())));
+        users.forEach(u -> listed.add(ctx.showNames() ? u.userPrincipalName() : pseudonym(u.id())));
     }
 
     /** A repository-relative URI, percent-encoded; an absolute file URI for files outside the source root. */

@@ -45,7 +45,8 @@ public final class AudienceCalculator {
         } else {
             for (int i = only.nextSetBit(0); i >= 0; i = only.nextSetBit(i + 1)) c.add(i);
         }
-        c.affected = new DirectoryUsers(users, java.util.Arrays.copyOf(c.affectedIndexes, c.affectedCount));
+        c.membersAffected = new DirectoryUsers(users, c.members(false));
+        c.guestsAffected = new DirectoryUsers(users, c.members(true));
         c.affectedIndexes = null;
         return c;
     }
@@ -55,7 +56,8 @@ public final class AudienceCalculator {
         final Map<String, Integer> reasons = new TreeMap<>();
         int[] affectedIndexes = new int[16];
         int affectedCount;
-        AffectedUsers affected;
+        AffectedUsers membersAffected;
+        AffectedUsers guestsAffected;
 
         void add(int i) {
             if (!users.isEnabled(i)) return;
@@ -82,21 +84,31 @@ public final class AudienceCalculator {
             affectedIndexes[affectedCount++] = i;
         }
 
+        int[] members(boolean guestsOnly) {
+            return java.util.Arrays.stream(affectedIndexes, 0, affectedCount).filter(i -> users.isGuest(i) == guestsOnly).toArray();
+        }
+
         Audience toAudience(String agent, boolean wholeTenant) {
-            return new Audience(agent, wholeTenant, members, withoutMailbox, reasons, unknownMailbox, guests, affected);
+            return new Audience(agent, wholeTenant, members, withoutMailbox, reasons, unknownMailbox, guests,
+                    membersAffected, guestsAffected);
         }
     }
 
     /** Affected users resolved lazily from the directory, only when a report asks for names. */
     private record DirectoryUsers(UserDirectory users, int[] indexes) implements AffectedUsers {
         @Override
-        public List<User> list(List<String> reasonsFilter) {
-            List<User> out = new ArrayList<>();
-            for (int i : indexes) {
+        public int size() {
+            return indexes.length;
+        }
+
+        @Override
+        public List<User> list(int max) {
+            int n = Math.min(max, indexes.length);
+            List<User> out = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                int i = indexes[k];
                 String reason = users.isGuest(i) ? "guest" : users.mailbox(i).reason();
-                if (reasonsFilter.isEmpty() || reasonsFilter.contains(reason)) {
-                    out.add(new User(users.id(i), users.principalName(i), reason));
-                }
+                out.add(new User(users.id(i), users.principalName(i), reason));
             }
             return out;
         }

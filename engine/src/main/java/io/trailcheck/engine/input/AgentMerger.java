@@ -88,14 +88,19 @@ final class AgentMerger {
         }
     }
 
-    /** Labels and picklist integers of the same value are not a conflict. */
+    /** Labels and picklist integers of the same value are not a conflict; two different unknown values are. */
     private static boolean sameValue(String field, String a, String b) {
         return switch (field) {
-            case AgentFields.AUTHENTICATION_MODE -> CodedValue.parse(AuthenticationMode.class, a) == CodedValue.parse(AuthenticationMode.class, b);
-            case AgentFields.AUTHENTICATION_TRIGGER -> CodedValue.parse(AuthenticationTrigger.class, a) == CodedValue.parse(AuthenticationTrigger.class, b);
-            case AgentFields.ACCESS_CONTROL_POLICY -> CodedValue.parse(AccessControlPolicy.class, a) == CodedValue.parse(AccessControlPolicy.class, b);
+            case AgentFields.AUTHENTICATION_MODE -> sameCoded(AuthenticationMode.class, a, b);
+            case AgentFields.AUTHENTICATION_TRIGGER -> sameCoded(AuthenticationTrigger.class, a, b);
+            case AgentFields.ACCESS_CONTROL_POLICY -> sameCoded(AccessControlPolicy.class, a, b);
             default -> Objects.equals(a, b);
         };
+    }
+
+    private static <E extends Enum<E> & CodedValue> boolean sameCoded(Class<E> type, String a, String b) {
+        E x = CodedValue.parse(type, a);
+        return x == CodedValue.parse(type, b) && (x.code() >= 0 || a.trim().equalsIgnoreCase(b.trim()));
     }
 
     private <E extends Enum<E> & CodedValue> E coded(Class<E> type, String schema, String field, Map<String, String> values,

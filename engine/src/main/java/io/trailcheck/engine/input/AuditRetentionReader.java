@@ -41,6 +41,12 @@ final class AuditRetentionReader extends CollectionReader {
         }
     }
 
+    /** A tenant without retention policies exports an empty file: ConvertTo-Json prints nothing for no input. */
+    @Override
+    boolean emptyMeansNone() {
+        return true;
+    }
+
     @Override
     RecordReader<?> records(Path file, Intake intake, Runnable counted) {
         JsonValues values = new JsonValues(file, intake.problems);

@@ -19,8 +19,25 @@ abstract class CollectionReader implements InputReader {
     @Override
     public final int read(Path file, Intake intake) {
         int[] count = {0};
-        collection.read(file, records(file, intake, () -> count[0]++), intake.problems);
+        RecordReader<?> reader = records(file, intake, () -> count[0]++);
+        if (emptyMeansNone() && isBlank(file)) return 0;
+        collection.read(file, reader, intake.problems);
         return count[0];
+    }
+
+    /** Whether an empty file is a valid export of no records (PowerShell's ConvertTo-Json of nothing). */
+    boolean emptyMeansNone() {
+        return false;
+    }
+
+    private static boolean isBlank(Path file) {
+        try {
+            if (java.nio.file.Files.size(file) > 64) return false;
+            String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return text.replace("\u00EF\u00BB\u00BF", "").isBlank();
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** A reader that adds each complete record to the intake and then calls {@code counted}. */

@@ -32,6 +32,8 @@ import java.util.Map;
  */
 final class NativeSchema {
     static final String RESOURCE = "/io/trailcheck/schema/trailcheck-snapshot.schema.json";
+    /** Prefix of the pointers under which key nodes are remembered (an unknown key is reported at itself). */
+    private static final String KEY = "key:";
     private static final Schema SCHEMA = load();
 
     private NativeSchema() {}
@@ -43,6 +45,9 @@ final class NativeSchema {
         for (Error e : SCHEMA.validate(json)) {
             String pointer = pointer(e.getInstanceLocation());
             Node at = nodes.getOrDefault(pointer, root);
+            if (e.getProperty() != null && nodes.containsKey(KEY + pointer + "/" + e.getProperty())) {
+                at = nodes.get(KEY + pointer + "/" + e.getProperty());
+            }
             problems.add(new Problem(file, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1,
                     describe(pointer, e)));
         }
@@ -72,6 +77,7 @@ final class NativeSchema {
             ObjectNode o = f.objectNode();
             for (NodeTuple t : m.getValue()) {
                 String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(t.getKeyNode());
+                nodes.put(KEY + pointer + "/" + key, t.getKeyNode());
                 o.set(key, toJson(t.getValueNode(), pointer + "/" + key, nodes));
             }
             return o;

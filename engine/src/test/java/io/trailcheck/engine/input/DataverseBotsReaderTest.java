@@ -9,7 +9,9 @@ import io.trailcheck.model.EntityRef;
 import io.trailcheck.model.SourceLocation;
 import io.trailcheck.model.UnknownValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -175,5 +177,20 @@ class DataverseBotsReaderTest {
         assertTrue(s.conflicts().stream().noneMatch(c -> c.contains("authenticationTrigger")
                 || c.contains("accessControlPolicy") || c.contains("displayName")), s.conflicts().toString());
         assertEquals(1, s.unknownValues().size(), "the pilot agent's 9, still");
+    }
+
+    @Test
+    void twoDifferentUnknownValuesAreAConflict(@TempDir Path dir) throws Exception {
+        Path ws = dir.resolve("agents/pilot/settings.mcs.yml");
+        Files.createDirectories(ws.getParent());
+        Files.writeString(ws, "displayName: Pilot Agent\nschemaName: cr6b1_pilotAgent\nauthenticationMode: Entra\n");
+        Path bots = dir.resolve("dataverse/bots.json");
+        Files.createDirectories(bots.getParent());
+        Files.writeString(bots, "{\"value\": [{\"schemaname\": \"cr6b1_pilotAgent\", \"name\": \"Pilot Agent\", "
+                + "\"authenticationmode\": 9}]}");
+        Snapshot s = read(dir);
+        assertEquals(AuthenticationMode.UNKNOWN, agent(s, "cr6b1_pilotAgent").authenticationMode());
+        assertEquals(1, s.conflicts().size(), s.conflicts().toString());
+        assertTrue(s.conflicts().get(0).contains("Entra") && s.conflicts().get(0).contains("but 9 in"), s.conflicts().get(0));
     }
 }

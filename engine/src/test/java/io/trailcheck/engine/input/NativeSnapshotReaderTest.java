@@ -10,7 +10,6 @@ import io.trailcheck.model.AgentChannel;
 import io.trailcheck.model.AuthenticationMode;
 import io.trailcheck.model.AuthenticationTrigger;
 import io.trailcheck.model.Telemetry;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -220,8 +219,6 @@ class NativeSnapshotReaderTest {
     }
 
     @Test
-    @Disabled("BUG: NativeSchema reports an additionalProperties violation at the enclosing mapping's first line "
-            + "(agents.0 at 9:5) instead of the unknown key's own line (authMode: at 12:5)")
     void unknownKeyIsReportedAtItsOwnLine() throws Exception {
         Problem unknown = brokenSnapshots().problems().stream().filter(p -> p.message().contains("authMode"))
                 .findFirst().orElseThrow();
