@@ -68,10 +68,16 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--sarif-exempted", paramLabel = "MODE", description = "Exempted findings in SARIF: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     SarifExempted sarifExempted = SarifExempted.omit;
 
+    @Option(names = "--progress", description = "Print progress to standard error (default: only when standard error is a terminal).")
+    boolean progress = System.console() != null;
+
     @Override
     public Integer call() throws Exception {
         Set<String> fingerprints = baseline == null ? Set.of() : Baseline.fingerprints(baseline);
-        ScanResult result = engine.scanner().scan(engine.request(paths, fingerprints, baseline != null));
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        ScanResult result = engine.scanner().onProgress(line -> progress(err, line))
+                .scan(engine.request(paths, fingerprints, baseline != null));
         ReportContext ctx = new ReportContext(result, failOn == FailOn.never ? null : Level.parse(failOn.name()),
                 sourceRoot.toAbsolutePath(), identities == Identities.names, category,
                 sarifExempted == SarifExempted.include, VersionProvider.version(), GitHubLinks.blobBase());
@@ -81,11 +87,18 @@ final class ScanCommand implements Callable<Integer> {
         files.add(markdown, ReportFormat.MARKDOWN);
         files.add(csv, ReportFormat.CSV);
         files.writeAll(ctx);
+        progress(err, String.format("wrote reports; %.1f s in all", (System.nanoTime() - start) / 1e9));
         warnIfSarifTruncated(ctx);
         PrintWriter out = spec.commandLine().getOut();
         ReportFormat.valueOf(format.name().toUpperCase()).writer().write(ctx, out);
         out.flush();
         return ctx.failed() ? ExitCode.FINDINGS.code : ExitCode.OK.code;
+    }
+
+    private void progress(PrintWriter err, String line) {
+        if (!progress) return;
+        err.println("trailcheck: " + line);
+        err.flush();
     }
 
     private void warnIfSarifTruncated(ReportContext ctx) {

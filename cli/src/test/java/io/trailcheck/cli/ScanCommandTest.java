@@ -153,9 +153,9 @@ class ScanCommandTest {
         boolean named = false;
         for (JsonNode f : root.path("findings")) {
             if (!f.has("affectedUsersRef")) continue;
-            JsonNode users = root.path("affectedUsers").path(f.path("affectedUsersRef").asText());
-            assertEquals(f.path("affected").asInt(), users.size(), f.toString());
-            for (JsonNode u : users) named |= u.path("userPrincipalName").asText().contains("@");
+            JsonNode set = root.path("affectedUserSets").path(f.path("affectedUsersRef").asText());
+            assertEquals(f.path("affected").asInt(), set.size(), f.toString());
+            for (JsonNode i : set) named |= root.path("users").get(i.asInt()).path("userPrincipalName").asText().contains("@");
         }
         assertTrue(named, "JSON carries principal names of affected users");
         assertTrue(root.path("inventory").path("files").size() > 3);

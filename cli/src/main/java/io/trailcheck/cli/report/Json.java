@@ -27,6 +27,11 @@ final class Json {
         out.write("\n");
     }
 
+    /** A pretty-printing generator that leaves {@code out} open. */
+    static JsonGenerator generator(Writer out) throws IOException {
+        return MAPPER.getFactory().createGenerator(out).setPrettyPrinter(printer());
+    }
+
     static byte[] bytes(ObjectNode root) throws IOException {
         byte[] body = MAPPER.writer(printer()).writeValueAsBytes(root);
         byte[] withNewline = java.util.Arrays.copyOf(body, body.length + 1);

@@ -11,14 +11,38 @@ import io.trailcheck.model.AffectedUsers;
 import io.trailcheck.model.Finding;
 import io.trailcheck.model.Level;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The complete result for scripts: every finding with its users, exemptions, inputs, gaps. Names users. */
 final class JsonReport implements ReportWriter {
 
     @Override
     public void write(ReportContext ctx, Writer out) throws IOException {
+        try (JsonGenerator g = Json.generator(out)) {
+            g.writeStartObject();
+            header(ctx).properties().forEach(e -> field(g, e.getKey(), e.getValue()));
+            UserTable users = new UserTable();
+            g.writeArrayFieldStart("findings");
+            for (ReportedFinding f : ctx.result().findings()) g.writeTree(finding(ctx, f, users));
+            g.writeEndArray();
+            users.write(g);
+            g.writeEndObject();
+        }
+        out.write("\n");
+    }
+
+    private static ObjectNode header(ReportContext ctx) {
         ScanResult r = ctx.result();
         ObjectNode root = Json.object();
         root.put("tool", "trailcheck");
@@ -40,14 +64,66 @@ final class JsonReport implements ReportWriter {
         ArrayNode rules = root.putArray("rules");
         r.rules().values().forEach(v -> rules.addObject().put("id", v.descriptor().id()).put("name", v.descriptor().name())
                 .put("level", v.level().id()).put("enabled", v.enabled()).put("builtIn", v.descriptor().builtIn()));
-        ArrayNode findings = root.putArray("findings");
-        java.util.Map<AffectedUsers, String> userSets = new java.util.IdentityHashMap<>();
-        for (ReportedFinding f : r.findings()) finding(ctx, f, findings.addObject(), userSets);
-        ObjectNode sets = root.putObject("affectedUsers");
-        userSets.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator
-                        .comparingInt((String id) -> id.length()).thenComparing(id -> id)))
-                .forEach(e -> users(e.getKey(), sets.putArray(e.getValue())));
-        Json.write(root, out);
+        return root;
+    }
+
+    private static void field(JsonGenerator g, String name, JsonNode value) {
+        try {
+            g.writeFieldName(name);
+            g.writeTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every affected user once ({@code users}), and each distinct set of them once as indexes into that
+     * table ({@code affectedUserSets}); findings refer to a set by {@code affectedUsersRef}. Agents with
+     * the same audience share a set, which keeps a million-user report small.
+     */
+    private static final class UserTable {
+        final Map<AffectedUsers, String> setIds = new IdentityHashMap<>();
+        final List<AffectedUsers> sets = new ArrayList<>();
+
+        String ref(AffectedUsers set) {
+            return setIds.computeIfAbsent(set, k -> {
+                sets.add(k);
+                return "users-" + sets.size();
+            });
+        }
+
+        void write(JsonGenerator g) throws IOException {
+            Map<String, Integer> index = new HashMap<>();
+            List<AffectedUsers.User> table = new ArrayList<>();
+            Map<String, int[]> members = new LinkedHashMap<>();
+            for (AffectedUsers set : sets) {
+                List<AffectedUsers.User> users = set.list();
+                int[] refs = new int[users.size()];
+                for (int i = 0; i < refs.length; i++) {
+                    AffectedUsers.User u = users.get(i);
+                    refs[i] = index.computeIfAbsent(u.id(), id -> {
+                        table.add(u);
+                        return table.size() - 1;
+                    });
+                }
+                members.put(setIds.get(set), refs);
+            }
+            g.writeArrayFieldStart("users");
+            for (AffectedUsers.User u : table) {
+                g.writeStartObject();
+                g.writeStringField("id", u.id());
+                g.writeStringField("userPrincipalName", u.userPrincipalName());
+                g.writeStringField("reason", u.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("affectedUserSets");
+            for (Map.Entry<String, int[]> e : members.entrySet()) {
+                g.writeFieldName(e.getKey());
+                g.writeArray(e.getValue(), 0, e.getValue().length);
+            }
+            g.writeEndObject();
+        }
     }
 
     private static void inventory(ReportContext ctx, ObjectNode inv) {
@@ -60,7 +136,8 @@ final class JsonReport implements ReportWriter {
         }
     }
 
-    private static void finding(ReportContext ctx, ReportedFinding rf, ObjectNode o, java.util.Map<AffectedUsers, String> userSets) {
+    private static ObjectNode finding(ReportContext ctx, ReportedFinding rf, UserTable users) {
+        ObjectNode o = Json.object();
         Finding f = rf.finding();
         o.put("ruleId", rf.ruleId());
         o.put("level", rf.level().id());
@@ -76,16 +153,8 @@ final class JsonReport implements ReportWriter {
         }
         if (rf.baseline() != null) o.put("baselineState", rf.baseline().name().toLowerCase());
         exemption(rf.exemption(), o);
-        if (f.getAffected().size() > 0) {
-            // Agents with the same audience share one set: it is written once, under "affectedUsers".
-            o.put("affectedUsersRef", userSets.computeIfAbsent(f.getAffected(), k -> "users-" + (userSets.size() + 1)));
-        }
-    }
-
-    private static void users(AffectedUsers set, ArrayNode out) {
-        for (AffectedUsers.User u : set.list()) {
-            out.addObject().put("id", u.id()).put("userPrincipalName", u.userPrincipalName()).put("reason", u.reason());
-        }
+        if (f.getAffected().size() > 0) o.put("affectedUsersRef", users.ref(f.getAffected()));
+        return o;
     }
 
     private static void exemption(Exemption e, ObjectNode o) {

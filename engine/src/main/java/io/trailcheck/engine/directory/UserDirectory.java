@@ -20,7 +20,10 @@ public final class UserDirectory {
     private final String[] principalNames;
     private final byte[] flags;
     private final byte[] mailbox;
-    private final SourceLocation[] locations;
+    /** The line of each user's record, and the users file it is in (an index into {@code files}). */
+    private final int[] lines;
+    private final short[] fileOf;
+    private final List<java.nio.file.Path> files;
     private final Map<String, Integer> indexById;
     private final SourceLocation firstFile;
 
@@ -29,7 +32,9 @@ public final class UserDirectory {
         ids = java.util.Arrays.copyOf(b.ids, n);
         principalNames = java.util.Arrays.copyOf(b.principalNames, n);
         flags = java.util.Arrays.copyOf(b.flags, n);
-        locations = java.util.Arrays.copyOf(b.locations, n);
+        lines = java.util.Arrays.copyOf(b.lines, n);
+        fileOf = java.util.Arrays.copyOf(b.fileOf, n);
+        files = List.copyOf(b.files);
         indexById = b.indexById;
         firstFile = b.firstFile;
         mailbox = new byte[n];
@@ -73,7 +78,7 @@ public final class UserDirectory {
     }
 
     public SourceLocation location(int i) {
-        return locations[i];
+        return SourceLocation.of(files.get(fileOf[i]), lines[i], 0);
     }
 
     /** The first users file read, where tenant-wide user findings point. */
@@ -88,7 +93,9 @@ public final class UserDirectory {
         private byte[] flags = new byte[1024];
         private byte[] planBits = new byte[1024];
         private int[] profileOf = new int[1024];
-        private SourceLocation[] locations = new SourceLocation[1024];
+        private int[] lines = new int[1024];
+        private short[] fileOf = new short[1024];
+        private final List<java.nio.file.Path> files = new ArrayList<>();
         private int size;
         private final Map<String, Integer> indexById = new HashMap<>();
         private final List<LicenceProfile> profiles = new ArrayList<>();
@@ -112,7 +119,8 @@ public final class UserDirectory {
                 profiles.add(p);
                 return profiles.size() - 1;
             });
-            locations[size] = at;
+            lines[size] = at.line();
+            fileOf[size] = fileIndex(at.file());
             size++;
             return true;
         }
@@ -136,9 +144,20 @@ public final class UserDirectory {
         public SourceLocation firstHolder(LicenceProfile profile) {
             Integer p = profileIndex.get(profile);
             for (int i = 0; p != null && i < size; i++) {
-                if (profileOf[i] == p) return locations[i];
+                if (profileOf[i] == p) return SourceLocation.of(files.get(fileOf[i]), lines[i], 0);
             }
             return firstFile;
+        }
+
+        private short fileIndex(java.nio.file.Path file) {
+            int last = files.size() - 1;
+            if (last >= 0 && files.get(last).equals(file)) return (short) last;
+            int i = files.indexOf(file);
+            if (i < 0) {
+                files.add(file);
+                i = files.size() - 1;
+            }
+            return (short) i;
         }
 
         public UserDirectory build(Map<String, Sku> skus, boolean skusExported) {
@@ -152,7 +171,8 @@ public final class UserDirectory {
             flags = java.util.Arrays.copyOf(flags, n);
             planBits = java.util.Arrays.copyOf(planBits, n);
             profileOf = java.util.Arrays.copyOf(profileOf, n);
-            locations = java.util.Arrays.copyOf(locations, n);
+            lines = java.util.Arrays.copyOf(lines, n);
+            fileOf = java.util.Arrays.copyOf(fileOf, n);
         }
     }
 }

@@ -34,6 +34,7 @@ final class AuditRetentionReader extends CollectionReader {
         String name, duration;
         SourceLocation durationAt;
         Integer priority;
+        /** Limited to some users or some operations: it does not set the retention of every record. */
         boolean coversCopilot, scopedToUsers, disabled;
 
         Draft(SourceLocation at) {
@@ -68,7 +69,7 @@ final class AuditRetentionReader extends CollectionReader {
                     }
                     case "priority" -> d.priority = integer(values.scalar(p, name));
                     case "recordtypes", "workloads", "workload" -> d.coversCopilot |= mentionsCopilot(texts(p, values, name));
-                    case "userids" -> d.scopedToUsers = !texts(p, values, name).isEmpty();
+                    case "userids", "operations" -> d.scopedToUsers |= !texts(p, values, name).isEmpty();
                     case "enabled" -> d.disabled = Boolean.FALSE.equals(values.bool(p, name));
                     default -> JsonValues.skip(p);
                 }

@@ -54,7 +54,9 @@ public final class Evaluation {
             facts.facts().forEach(session::insert);
             fireWithinLimits(session, facts, counter);
             List<Finding> findings = new ArrayList<>();
-            for (Object o : session.getObjects(o -> o instanceof Finding)) findings.add((Finding) o);
+            for (Object o : session.getObjects(o -> o instanceof Finding f && policy.isEnabled(f.getRuleId()))) {
+                findings.add((Finding) o);
+            }
             return new Outcome(findings, notEvaluated);
         } finally {
             if (!counter.stuck) session.dispose();
@@ -106,12 +108,16 @@ public final class Evaluation {
         }
     }
 
+    /**
+     * Rules whose inputs are absent do not run. Disabled rules do run, so that rules reacting to their
+     * findings (CIL009 on CIL001-CIL003) still see them; their own findings are dropped from the outcome.
+     */
     private AgendaFilter filter(FactSet facts) {
         return match -> {
             Object id = match.getRule().getMetaData().get("id");
             if (id == null) return true;
             RuleDescriptor d = pack.rule(id.toString());
-            return policy.isEnabled(id.toString()) && (d == null || facts.inputs().containsAll(d.requires()));
+            return d == null || facts.inputs().containsAll(d.requires());
         };
     }
 

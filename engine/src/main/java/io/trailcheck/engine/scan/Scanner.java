@@ -48,10 +48,26 @@ public final class Scanner {
         return loader.build();
     }
 
+    private java.util.function.Consumer<String> progress = message -> { };
+
+    /** Receives one line per finished phase (read, facts, rules), with its duration. */
+    public Scanner onProgress(java.util.function.Consumer<String> listener) {
+        this.progress = listener;
+        return this;
+    }
+
     public ScanResult scan(ScanRequest request) {
         Policy policy = policy(request);
+        long t0 = System.nanoTime();
         Snapshot snapshot = new SnapshotReader(request.limits()).read(request.paths(), policy);
-        Evaluation.Outcome outcome = new Evaluation(pack, policy, request.ruleLimits()).run(new FactBuilder(request.today()).build(snapshot, policy));
+        long t1 = System.nanoTime();
+        progress.accept(String.format("read %d files in %.1f s", snapshot.files().size(), (t1 - t0) / 1e9));
+        io.trailcheck.engine.runtime.FactSet facts = new FactBuilder(request.today()).build(snapshot, policy);
+        long t2 = System.nanoTime();
+        progress.accept(String.format("built %d facts in %.1f s", facts.facts().size(), (t2 - t1) / 1e9));
+        Evaluation.Outcome outcome = new Evaluation(pack, policy, request.ruleLimits()).run(facts);
+        progress.accept(String.format("evaluated %d rules in %.1f s: %d findings", pack.catalogue().size(),
+                (System.nanoTime() - t2) / 1e9, outcome.findings().size()));
         List<ReportedFinding> reported = new ArrayList<>();
         for (Finding f : outcome.findings()) reported.add(report(f, policy, request));
         reported.sort(ORDER);

@@ -1,0 +1,108 @@
+package io.trailcheck.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark command. {@code generate} writes one synthetic tenant; {@code run} generates tenants of
+ * each size (cached), then measures, as separate processes, a plain streaming parse of the files (the
+ * floor) and a full {@code trailcheck scan} writing SARIF and JSON, and prints wall time, peak RSS and
+ * throughput.
+ *
+ * <pre>
+ * java -jar bench/target/trailcheck-bench.jar run --sizes 10000,100000,1000000
+ * java -jar bench/target/trailcheck-bench.jar generate --users 100000 --out /tmp/tenant
+ * </pre>
+ */
+public final class BenchMain {
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Args a = new Args(args);
+        switch (a.command) {
+            case "generate" -> {
+                TenantShape shape = TenantShape.ofUsers(a.intOption("--users", 10_000), a.longOption("--seed", 42));
+                int files = new TenantGenerator(shape).write(Path.of(a.option("--out", "tenant")));
+                System.out.printf("wrote %s: %d files%n", shape, files);
+            }
+            case "run" -> run(a);
+            default -> {
+                System.err.println("usage: trailcheck-bench generate --users N [--seed S] --out DIR | run [--sizes N,N,...] [--work DIR] [--jar FILE]");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void run(Args a) throws Exception {
+        Path work = Path.of(a.option("--work", "bench/target/tenants"));
+        Path jar = Path.of(a.option("--jar", "cli/target/trailcheck.jar"));
+        Path self = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        long seed = a.longOption("--seed", 42);
+        List<String> rows = new ArrayList<>();
+        rows.add(String.format("%-9s %6s %6s %8s %9s %10s %10s %10s %12s", "users", "groups", "agents", "input MB",
+                "floor s", "floor RSS", "scan s", "scan RSS", "users/s"));
+        for (String size : a.option("--sizes", "10000,100000,1000000").split(",")) {
+            TenantShape shape = TenantShape.ofUsers(Integer.parseInt(size.trim()), seed);
+            Path tenant = work.resolve("tenant-" + shape.users() + "-" + seed);
+            ensureGenerated(shape, tenant);
+            Path out = Files.createDirectories(work.resolve("out-" + shape.users()));
+            Measured floor = Measured.run(List.of("java", "-cp", self.toString(), StreamingFloor.class.getName(), tenant.toString()));
+            Measured scan = Measured.run(List.of("java", "-XX:+UseParallelGC", "-jar", jar.toString(), "scan", tenant.toString(),
+                    "--sarif", out.resolve("result.sarif").toString(), "--json", out.resolve("result.json").toString(),
+                    "--fail-on", "never", "--format", "json"));
+            if (scan.exitCode() != 0) throw new IllegalStateException("scan failed (" + scan.exitCode() + "): " + scan.stderr());
+            rows.add(String.format(Locale.ROOT, "%-9d %6d %6d %8.0f %9.2f %7.0f MB %10.2f %7.0f MB %12.0f", shape.users(), shape.groups(),
+                    shape.agents(), sizeMb(tenant), floor.seconds(), floor.peakRssMb(), scan.seconds(), scan.peakRssMb(),
+                    shape.users() / scan.seconds()));
+            System.out.println(rows.get(rows.size() - 1));
+        }
+        System.out.println();
+        rows.forEach(System.out::println);
+        System.out.printf("%nmachine: %d cores, %s, %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), System.getProperty("os.name"));
+    }
+
+    private static void ensureGenerated(TenantShape shape, Path tenant) throws IOException {
+        Path done = tenant.resolve(".generated");
+        if (Files.exists(done)) return;
+        long t0 = System.nanoTime();
+        new TenantGenerator(shape).write(tenant);
+        Files.writeString(done, shape.toString());
+        System.out.printf("generated %s in %.1f s%n", shape, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double sizeMb(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / 1048576.0;
+        }
+    }
+
+    /** Minimal option parsing: a command, then --name value pairs. */
+    private static final class Args {
+        final String command;
+        final String[] rest;
+
+        Args(String[] args) {
+            command = args.length == 0 ? "" : args[0];
+            rest = args;
+        }
+
+        String option(String name, String fallback) {
+            for (int i = 1; i + 1 < rest.length; i++) if (rest[i].equals(name)) return rest[i + 1];
+            return fallback;
+        }
+
+        int intOption(String name, int fallback) {
+            return Integer.parseInt(option(name, Integer.toString(fallback)).replace("_", ""));
+        }
+
+        long longOption(String name, long fallback) {
+            return Long.parseLong(option(name, Long.toString(fallback)));
+        }
+    }
+}

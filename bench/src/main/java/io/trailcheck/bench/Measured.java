@@ -1,0 +1,40 @@
+package io.trailcheck.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One measured child process: wall time, and peak resident memory (VmHWM from /proc, sampled until exit).
+ */
+record Measured(int exitCode, double seconds, double peakRssMb, String stderr) {
+
+    static Measured run(List<String> command) throws IOException, InterruptedException {
+        Path err = Files.createTempFile("bench", ".err");
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile()).start();
+        long peakKb = 0;
+        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+        while (p.isAlive()) {
+            peakKb = Math.max(peakKb, highWaterMarkKb(status));
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String stderr = Files.readString(err);
+        Files.deleteIfExists(err);
+        return new Measured(p.exitValue(), seconds, peakKb / 1024.0, stderr);
+    }
+
+    private static long highWaterMarkKb(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+}
