@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * throughput.
  *
  * <pre>
- * java -jar bench/target/trailcheck-bench.jar run --sizes 10000,100000,1000000
+ * java -jar bench/target/trailcheck-bench.jar run --sizes 1000,10000,100000,1000000
  * java -jar bench/target/trailcheck-bench.jar generate --users 100000 --out /tmp/tenant
  * </pre>
  */
@@ -32,7 +32,7 @@ public final class BenchMain {
             }
             case "run" -> run(a);
             default -> {
-                System.err.println("usage: trailcheck-bench generate --users N [--seed S] --out DIR | run [--sizes N,N,...] [--work DIR] [--jar FILE]");
+                System.err.println("usage: trailcheck-bench generate --users N [--seed S] --out DIR | run [--sizes N,N,...] [--work DIR] [--launcher bin/trailcheck]");
                 System.exit(2);
             }
         }
@@ -40,21 +40,21 @@ public final class BenchMain {
 
     private static void run(Args a) throws Exception {
         Path work = Path.of(a.option("--work", "bench/target/tenants"));
-        Path jar = Path.of(a.option("--jar", "cli/target/trailcheck.jar"));
+        Path launcher = Path.of(a.option("--launcher", "bin/trailcheck"));
         Path self = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         long seed = a.longOption("--seed", 42);
         List<String> rows = new ArrayList<>();
         rows.add(String.format("%-9s %6s %6s %8s %9s %10s %10s %10s %12s", "users", "groups", "agents", "input MB",
                 "floor s", "floor RSS", "scan s", "scan RSS", "users/s"));
-        for (String size : a.option("--sizes", "10000,100000,1000000").split(",")) {
+        for (String size : a.option("--sizes", "1000,10000,100000,1000000").split(",")) {
             TenantShape shape = TenantShape.ofUsers(Integer.parseInt(size.trim()), seed);
             Path tenant = work.resolve("tenant-" + shape.users() + "-" + seed);
             ensureGenerated(shape, tenant);
             Path out = Files.createDirectories(work.resolve("out-" + shape.users()));
             Measured floor = Measured.run(List.of("java", "-cp", self.toString(), StreamingFloor.class.getName(), tenant.toString()));
-            Measured scan = Measured.run(List.of("java", "-XX:+UseParallelGC", "-jar", jar.toString(), "scan", tenant.toString(),
+            Measured scan = Measured.run(List.of(launcher.toString(), "scan", tenant.toString(),
                     "--sarif", out.resolve("result.sarif").toString(), "--json", out.resolve("result.json").toString(),
-                    "--fail-on", "never", "--format", "json"));
+                    "--fail-on", "never"));
             if (scan.exitCode() != 0) throw new IllegalStateException("scan failed (" + scan.exitCode() + "): " + scan.stderr());
             rows.add(String.format(Locale.ROOT, "%-9d %6d %6d %8.0f %9.2f %7.0f MB %10.2f %7.0f MB %12.0f", shape.users(), shape.groups(),
                     shape.agents(), sizeMb(tenant), floor.seconds(), floor.peakRssMb(), scan.seconds(), scan.peakRssMb(),

@@ -53,7 +53,7 @@ public final class AudienceCalculator {
 
     private final class Counts {
         int members, withoutMailbox, unknownMailbox, guests;
-        final Map<String, Integer> reasons = new TreeMap<>();
+        final int[] byStatus = new int[MailboxStatus.values().length];
         int[] affectedIndexes = new int[16];
         int affectedCount;
         AffectedUsers membersAffected;
@@ -72,7 +72,7 @@ public final class AudienceCalculator {
                 unknownMailbox++;
             } else if (m.isAbsent()) {
                 withoutMailbox++;
-                reasons.merge(m.reason(), 1, Integer::sum);
+                byStatus[m.ordinal()]++;
                 addAffected(i);
             }
         }
@@ -88,8 +88,14 @@ public final class AudienceCalculator {
             return java.util.Arrays.stream(affectedIndexes, 0, affectedCount).filter(i -> users.isGuest(i) == guestsOnly).toArray();
         }
 
+        Map<String, Integer> reasons() {
+            Map<String, Integer> reasons = new TreeMap<>();
+            for (MailboxStatus m : MailboxStatus.values()) if (byStatus[m.ordinal()] > 0) reasons.put(m.reason(), byStatus[m.ordinal()]);
+            return reasons;
+        }
+
         Audience toAudience(String agent, boolean wholeTenant) {
-            return new Audience(agent, wholeTenant, members, withoutMailbox, reasons, unknownMailbox, guests,
+            return new Audience(agent, wholeTenant, members, withoutMailbox, reasons(), unknownMailbox, guests,
                     membersAffected, guestsAffected);
         }
     }

@@ -24,7 +24,7 @@ public final class UserDirectory {
     private final int[] lines;
     private final short[] fileOf;
     private final List<java.nio.file.Path> files;
-    private final Map<String, Integer> indexById;
+    private final IdIndex indexById;
     private final SourceLocation firstFile;
 
     private UserDirectory(Builder b, MailboxDerivation derivation) {
@@ -53,8 +53,7 @@ public final class UserDirectory {
 
     /** The index of a user by directory id (any letter case), or -1. */
     public int indexOf(String id) {
-        Integer i = indexById.get(id.toLowerCase(Locale.ROOT));
-        return i == null ? -1 : i;
+        return indexById.get(id);
     }
 
     public String id(int i) {
@@ -97,7 +96,7 @@ public final class UserDirectory {
         private short[] fileOf = new short[1024];
         private final List<java.nio.file.Path> files = new ArrayList<>();
         private int size;
-        private final Map<String, Integer> indexById = new HashMap<>();
+        private final IdIndex indexById = new IdIndex();
         private final List<LicenceProfile> profiles = new ArrayList<>();
         private final Map<LicenceProfile, Integer> profileIndex = new HashMap<>();
         private SourceLocation firstFile;
@@ -107,8 +106,7 @@ public final class UserDirectory {
          */
         public boolean add(String id, String principalName, boolean enabled, boolean guest, byte assignedPlans,
                            LicenceProfile profile, SourceLocation at) {
-            String key = id.toLowerCase(Locale.ROOT);
-            if (indexById.putIfAbsent(key, size) != null) return false;
+            if (!indexById.putIfAbsent(id, size)) return false;
             if (size == ids.length) grow();
             if (firstFile == null) firstFile = SourceLocation.startOf(at.file());
             ids[size] = id;
@@ -127,8 +125,7 @@ public final class UserDirectory {
 
         /** The index of an added user, or -1. */
         public int indexOf(String id) {
-            Integer i = indexById.get(id.toLowerCase(Locale.ROOT));
-            return i == null ? -1 : i;
+            return indexById.get(id);
         }
 
         public int size() {
