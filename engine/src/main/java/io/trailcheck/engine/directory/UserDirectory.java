@@ -22,6 +22,7 @@ public final class UserDirectory {
     private final byte[] mailbox;
     /** The line of each user's record, and the users file it is in (an index into {@code files}). */
     private final int[] lines;
+    private final int[] columns;
     private final short[] fileOf;
     private final List<java.nio.file.Path> files;
     private final IdIndex indexById;
@@ -33,6 +34,7 @@ public final class UserDirectory {
         principalNames = java.util.Arrays.copyOf(b.principalNames, n);
         flags = java.util.Arrays.copyOf(b.flags, n);
         lines = java.util.Arrays.copyOf(b.lines, n);
+        columns = java.util.Arrays.copyOf(b.columns, n);
         fileOf = java.util.Arrays.copyOf(b.fileOf, n);
         files = List.copyOf(b.files);
         indexById = b.indexById;
@@ -77,7 +79,7 @@ public final class UserDirectory {
     }
 
     public SourceLocation location(int i) {
-        return SourceLocation.of(files.get(fileOf[i]), lines[i], 0);
+        return SourceLocation.of(files.get(fileOf[i]), lines[i], columns[i]);
     }
 
     /** The first users file read, where tenant-wide user findings point. */
@@ -93,6 +95,7 @@ public final class UserDirectory {
         private byte[] planBits = new byte[1024];
         private int[] profileOf = new int[1024];
         private int[] lines = new int[1024];
+        private int[] columns = new int[1024];
         private short[] fileOf = new short[1024];
         private final List<java.nio.file.Path> files = new ArrayList<>();
         private int size;
@@ -118,6 +121,7 @@ public final class UserDirectory {
                 return profiles.size() - 1;
             });
             lines[size] = at.line();
+            columns[size] = at.column();
             fileOf[size] = fileIndex(at.file());
             size++;
             return true;
@@ -141,7 +145,7 @@ public final class UserDirectory {
         public SourceLocation firstHolder(LicenceProfile profile) {
             Integer p = profileIndex.get(profile);
             for (int i = 0; p != null && i < size; i++) {
-                if (profileOf[i] == p) return SourceLocation.of(files.get(fileOf[i]), lines[i], 0);
+                if (profileOf[i] == p) return SourceLocation.of(files.get(fileOf[i]), lines[i], columns[i]);
             }
             return firstFile;
         }
@@ -169,6 +173,7 @@ public final class UserDirectory {
             planBits = java.util.Arrays.copyOf(planBits, n);
             profileOf = java.util.Arrays.copyOf(profileOf, n);
             lines = java.util.Arrays.copyOf(lines, n);
+            columns = java.util.Arrays.copyOf(columns, n);
             fileOf = java.util.Arrays.copyOf(fileOf, n);
         }
     }

@@ -31,13 +31,38 @@ final class AgentMerger {
     final List<UnknownValue> unknownValues = new ArrayList<>();
     final List<String> conflicts = new ArrayList<>();
 
-    AgentMerger(List<AgentDraft> drafts) {
+    AgentMerger(List<AgentDraft> drafts, io.trailcheck.engine.problem.Problems problems) {
         Map<String, List<AgentDraft>> bySchema = new LinkedHashMap<>();
         for (AgentDraft d : drafts) {
             bySchema.computeIfAbsent(d.get(AgentFields.SCHEMA_NAME).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(d);
         }
-        bySchema.values().forEach(this::merge);
+        for (List<AgentDraft> sources : bySchema.values()) {
+            if (reportDuplicates(sources, problems)) continue;
+            merge(sources);
+        }
         agents.sort(Comparator.comparing(Agent::schemaName));
+    }
+
+    /**
+     * One agent may come from several sources, but not twice from one file, nor from two source-controlled
+     * files: which would be reported is ambiguous, so the export is refused.
+     */
+    private static boolean reportDuplicates(List<AgentDraft> sources, io.trailcheck.engine.problem.Problems problems) {
+        boolean duplicate = false;
+        for (int i = 0; i < sources.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                AgentDraft a = sources.get(j), b = sources.get(i);
+                if (a.file.equals(b.file) || (a.sourceControlled && b.sourceControlled)) {
+                    AgentDraft later = a.location.compareTo(b.location) < 0 ? b : a;
+                    AgentDraft earlier = later == a ? b : a;
+                    problems.add(new io.trailcheck.engine.problem.Problem(later.file, later.location.line(), later.location.column(),
+                            "duplicate agent " + later.get(AgentFields.SCHEMA_NAME) + ": also defined at " + earlier.location
+                                    + " (schema names match without regard to case)"));
+                    duplicate = true;
+                }
+            }
+        }
+        return duplicate;
     }
 
     private void merge(List<AgentDraft> sources) {

@@ -52,7 +52,11 @@ public final class InputDiscovery {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) InputKind.recognise(file).ifPresent(k -> found.add(new Found(file, k)));
+                    InputKind.recognise(file).ifPresent(k -> {
+                        if (attrs.isRegularFile() && Files.isReadable(file)) found.add(new Found(file, k));
+                        else if (attrs.isSymbolicLink()) problems.add(Problem.inFile(file, "cannot read: broken symbolic link"));
+                        else if (attrs.isRegularFile()) problems.add(Problem.inFile(file, "cannot read: permission denied"));
+                    });
                     return FileVisitResult.CONTINUE;
                 }
 

@@ -59,7 +59,8 @@ public final class SnapshotReader {
     }
 
     private static Snapshot resolve(Intake intake) {
-        AgentMerger merged = new AgentMerger(intake.agents);
+        AgentMerger merged = new AgentMerger(intake.agents, intake.problems);
+        intake.problems.throwIfAny();
         var users = intake.usersExported
                 ? Optional.of(intake.users.build(intake.skus, intake.skusExported)) : Optional.<io.trailcheck.engine.directory.UserDirectory>empty();
         Tenant tenant = new Tenant(intake.tenantId == null ? "tenant" : intake.tenantId, intake.tenantName,

@@ -25,6 +25,14 @@ public final class GraphCollection {
     /** Reads every record of {@code file} into {@code reader}; problems are added, never thrown. */
     public <R> void read(Path file, RecordReader<R> reader, Problems problems) {
         try (JsonParser p = json.open(file)) {
+            readDocument(file, p, reader, problems);
+        } catch (IOException e) {
+            problems.add(Problem.inFile(file, "cannot read: " + e.getMessage()));
+        }
+    }
+
+    private <R> void readDocument(Path file, JsonParser p, RecordReader<R> reader, Problems problems) throws IOException {
+        try {
             JsonToken first = p.nextToken();
             if (first == null) {
                 problems.add(Problem.inFile(file, "the file is empty; expected a JSON object or array"));
@@ -49,9 +57,7 @@ public final class GraphCollection {
                 problems.add(JsonFiles.problem(file, p, "unexpected content after the end of the JSON document"));
             }
         } catch (JsonProcessingException e) {
-            problems.add(JsonFiles.problem(file, e));
-        } catch (IOException e) {
-            problems.add(Problem.inFile(file, "cannot read: " + e.getMessage()));
+            problems.add(JsonFiles.problem(file, e, p));
         }
     }
 

@@ -63,6 +63,13 @@ public final class JsonFiles {
         return new Problem(file, l.getLineNr(), l.getColumnNr(), message);
     }
 
+    /** Like {@link #problem(Path, JsonProcessingException)}, locating limit violations at the parser's position. */
+    public static Problem problem(Path file, JsonProcessingException e, JsonParser p) {
+        if (e.getLocation() != null) return problem(file, e);
+        JsonLocation l = p.currentLocation();
+        return new Problem(file, l.getLineNr(), l.getColumnNr(), problem(file, e).message());
+    }
+
     /** Turns a parse failure into a located problem, without Jackson's source excerpt. */
     public static Problem problem(Path file, JsonProcessingException e) {
         JsonLocation l = e.getLocation();

@@ -50,15 +50,42 @@ public final class YamlFiles {
             }
             int before = problems.list().size();
             checkDuplicateKeys(file, root, problems, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+            if (expandedSize(root, new java.util.IdentityHashMap<>()) > MAX_EXPANDED_NODES) {
+                problems.add(new Problem(file, 1, 1, "YAML aliases expand the document to more than " + MAX_EXPANDED_NODES
+                        + " nodes (a \"billion laughs\" document?)"));
+            }
             return problems.list().size() == before ? Optional.of(root) : Optional.empty();
         } catch (MarkedYAMLException e) {
             problems.add(located(file, e));
+        } catch (org.yaml.snakeyaml.reader.ReaderException e) {
+            problems.add(at(file, TextPositions.ofCodePoint(file, e.getPosition()),
+                    String.format("malformed YAML: character U+%04X is not allowed", e.getCodePoint())));
         } catch (YAMLException e) {
             problems.add(unlocated(file, e));
         } catch (IOException e) {
             problems.add(Problem.inFile(file, "cannot read: " + e.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /** More nodes than any real export has, far fewer than an alias bomb expands to. */
+    static final long MAX_EXPANDED_NODES = 10_000_000;
+
+    /** Nodes the document would have with every alias expanded; shared nodes are counted once each time used. */
+    private static long expandedSize(Node node, java.util.Map<Node, Long> memo) {
+        Long known = memo.get(node);
+        if (known != null) return known;
+        memo.put(node, 1L);
+        long size = 1;
+        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+            for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
+                size = Math.min(Long.MAX_VALUE / 4, size + expandedSize(t.getKeyNode(), memo) + expandedSize(t.getValueNode(), memo));
+            }
+        } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode s) {
+            for (Node n : s.getValue()) size = Math.min(Long.MAX_VALUE / 4, size + expandedSize(n, memo));
+        }
+        memo.put(node, size);
+        return size;
     }
 
     /** Composing does not check duplicate keys (constructing would): a key given twice is ambiguous. */
@@ -103,8 +130,16 @@ public final class YamlFiles {
                 : new Problem(file, mark.getLine() + 1, mark.getColumn() + 1, message);
     }
 
-    private static Problem unlocated(Path file, YAMLException e) {
+    private static Problem at(Path file, int[] position, String message) {
+        return position == null ? Problem.inFile(file, message) : new Problem(file, position[0], position[1], message);
+    }
+
+    private Problem unlocated(Path file, YAMLException e) {
         String message = firstLine(e.getMessage());
+        if (message.startsWith("Nesting Depth exceeded")) {
+            return at(file, TextPositions.ofFlowDepth(file, limits.maxNestingDepth()),
+                    "malformed YAML: nested deeper than " + limits.maxNestingDepth() + " levels (--max-nesting-depth)");
+        }
         Throwable cause = e.getCause();
         if (cause instanceof java.nio.charset.CharacterCodingException) {
             return Utf8Check.firstInvalid(file)
