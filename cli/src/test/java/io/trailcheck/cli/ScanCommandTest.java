@@ -38,6 +38,13 @@ class ScanCommandTest {
     }
 
     @Test
+    void theExampleProducesExactlyTheFindingsItsReadmeDescribes() {
+        Cli r = Cli.run("test", Cli.EXAMPLE.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("1 passed, 0 failed"), r.out());
+    }
+
+    @Test
     void everySarifResultPointsAtTheLineOfTheFieldAtFault() throws IOException {
         JsonNode run = sarifOfExample().path("runs").get(0);
         assertTrue(run.path("results").size() > 0);
