@@ -26,6 +26,9 @@ final class MarkdownReport implements ReportWriter {
         out.println();
         out.println(TextReport.verdict(ctx));
         out.println();
+        ScanResult.Inventory inv = r.inventory();
+        out.printf("Read %d files: %d agents, %d users, %d groups, %d SKUs.%n%n", inv.files().size(), inv.agents(),
+                inv.users(), inv.groups(), inv.skus());
         counts(r, out);
         top(ctx, out);
         notEvaluated(r, out);

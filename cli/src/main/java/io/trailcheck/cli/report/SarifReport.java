@@ -94,6 +94,7 @@ public final class SarifReport implements ReportWriter {
         ArrayNode results = run.putArray("results");
         for (ReportedFinding f : selection.kept()) result(ctx, f, ruleIds.indexOf(f.ruleId()), results.addObject());
         run.put("columnKind", "utf16CodeUnits");
+        inventory(ctx, run.putObject("properties").putObject("inventory"));
         return root;
     }
 
@@ -120,6 +121,17 @@ public final class SarifReport implements ReportWriter {
         props.put("precision", "high");
         props.put("security-severity", securitySeverity(view.level()));
         props.put("problem.severity", view.level() == Level.NOTE ? "recommendation" : view.level().id());
+    }
+
+    /** What was read, so a missed export shows in the uploaded result too. */
+    private static void inventory(ReportContext ctx, ObjectNode inv) {
+        ScanResult.Inventory i = ctx.result().inventory();
+        inv.put("agents", i.agents()).put("users", i.users()).put("groups", i.groups()).put("skus", i.skus());
+        ArrayNode files = inv.putArray("files");
+        for (var f : i.files()) {
+            files.addObject().put("uri", Paths.relative(ctx.sourceRoot(), f.file())).put("kind", f.kind().name().toLowerCase(Locale.ROOT))
+                    .put("records", f.records());
+        }
     }
 
     private static void invocation(ReportContext ctx, ObjectNode inv) {
