@@ -103,7 +103,14 @@ final class ScanCommand implements Callable<Integer> {
 
     private void warnIfSarifTruncated(ReportContext ctx) {
         if (sarif == null) return;
+        PrintWriter err = spec.commandLine().getErr();
         SarifLimits.Selection s = SarifReport.plannedSelection(ctx);
-        if (s.omittedTotal() > 0) spec.commandLine().getErr().println("trailcheck: warning: " + s.explanation());
+        if (s.omittedTotal() > 0) err.println("trailcheck: warning: " + s.explanation());
+        long outside = s.kept().stream().filter(f -> !f.finding().getLocation().file().toAbsolutePath().normalize()
+                .startsWith(ctx.sourceRoot().normalize())).count();
+        if (outside > 0) {
+            err.println("trailcheck: warning: " + outside + " SARIF results point at files outside --source-root "
+                    + ctx.sourceRoot() + ": GitHub code scanning needs files inside the repository checkout");
+        }
     }
 }

@@ -24,11 +24,13 @@ final class TextReport implements ReportWriter {
             out.println("No findings.");
         } else {
             out.println();
-            out.printf("%-8s %-7s %-45s %s%n", "LEVEL", "RULE", "LOCATION", "MESSAGE");
-            for (ReportedFinding f : r.findings()) {
-                String loc = Paths.relative(ctx.sourceRoot(), f.finding().getLocation().file()) + ":" + f.finding().getLocation().line();
-                String level = f.isExempt() ? "exempt" : f.level().id();
-                out.printf("%-8s %-7s %-45s %s%n", level, f.ruleId(), loc, f.message());
+            java.util.List<String> locations = r.findings().stream().map(f -> location(ctx, f)).toList();
+            int width = Math.min(70, locations.stream().mapToInt(String::length).max().orElse(8));
+            String row = "%-8s %-7s %-" + width + "s  %s%n";
+            out.printf(row, "LEVEL", "RULE", "LOCATION", "MESSAGE");
+            for (int i = 0; i < locations.size(); i++) {
+                ReportedFinding f = r.findings().get(i);
+                out.printf(row, f.isExempt() ? "exempt" : f.level().id(), f.ruleId(), locations.get(i), f.message());
             }
         }
         if (!r.conflicts().isEmpty()) {
@@ -46,6 +48,10 @@ final class TextReport implements ReportWriter {
         out.println();
         out.println(verdict(ctx));
         out.flush();
+    }
+
+    private static String location(ReportContext ctx, ReportedFinding f) {
+        return Paths.relative(ctx.sourceRoot(), f.finding().getLocation().file()) + ":" + f.finding().getLocation().line();
     }
 
     private static void inventory(ReportContext ctx, PrintWriter out) {
