@@ -158,6 +158,35 @@ class GateTest {
     }
 
     @Test
+    void exemptFindingsPassTheGateStayInJsonAndLeaveSarifUnlessIncluded() throws IOException {
+        workspace("faq", "cr6b1_faq", "None", "MsTeams");
+        Path policy = dir.resolve("policy.yaml");
+        String expires = java.time.LocalDate.now().plusDays(30).toString();
+        Files.writeString(policy, "exemptions:\n"
+                + "  - { rule: CIL001, agent: cr6b1_faq, reason: public FAQ, approvedBy: sec, ticket: SEC-1, expires: " + expires + " }\n"
+                + "  - { rule: CIL002, agent: cr6b1_faq, reason: public FAQ, approvedBy: sec, ticket: SEC-1, expires: " + expires + " }\n");
+        Path json = dir.resolve("x.json");
+        Path omitted = dir.resolve("omit.sarif");
+        Cli r = Cli.run("scan", dir.resolve("snap").toString(), "-p", policy.toString(), "--json", json.toString(),
+                "--sarif", omitted.toString());
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode findings = new ObjectMapper().readTree(json.toFile()).path("findings");
+        assertEquals(2, findings.size());
+        for (JsonNode f : findings) assertEquals("SEC-1", f.path("exemption").path("ticket").asText(), f.toString());
+        assertEquals(0, new ObjectMapper().readTree(omitted.toFile()).path("runs").get(0).path("results").size());
+
+        Path included = dir.resolve("include.sarif");
+        Cli.run("scan", dir.resolve("snap").toString(), "-p", policy.toString(), "--sarif", included.toString(),
+                "--sarif-exempted", "include");
+        JsonNode results = new ObjectMapper().readTree(included.toFile()).path("runs").get(0).path("results");
+        assertEquals(2, results.size());
+        for (JsonNode res : results) {
+            assertEquals("external", res.path("suppressions").get(0).path("kind").asText());
+            assertEquals("public FAQ", res.path("suppressions").get(0).path("justification").asText());
+        }
+    }
+
+    @Test
     void severalReportsInOneRunAndACategory() throws IOException {
         Path sarif = dir.resolve("a.sarif");
         Path json = dir.resolve("a.json");
