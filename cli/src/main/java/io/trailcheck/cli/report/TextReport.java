@@ -50,6 +50,10 @@ final class TextReport implements ReportWriter {
         out.flush();
     }
 
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     private static String location(ReportContext ctx, ReportedFinding f) {
         return Paths.relative(ctx.sourceRoot(), f.finding().getLocation().file()) + ":" + f.finding().getLocation().line();
     }
@@ -68,8 +72,8 @@ final class TextReport implements ReportWriter {
         Map<Level, Long> counts = new TreeMap<>();
         for (Level l : Level.values()) counts.put(l, r.count(l));
         long exempt = r.findings().stream().filter(ReportedFinding::isExempt).count();
-        String tally = counts.get(Level.ERROR) + " errors, " + counts.get(Level.WARNING) + " warnings, "
-                + counts.get(Level.NOTE) + " notes" + (exempt > 0 ? ", " + exempt + " exempt" : "");
+        String tally = plural(counts.get(Level.ERROR), "error") + ", " + plural(counts.get(Level.WARNING), "warning") + ", "
+                + plural(counts.get(Level.NOTE), "note") + (exempt > 0 ? ", " + exempt + " exempt" : "");
         String gate = ctx.failOn() == null ? "never fails" : "fail-on " + ctx.failOn().id();
         return (ctx.failed() ? "FAILED: " : "PASSED: ") + tally + " (" + gate + ").";
     }
