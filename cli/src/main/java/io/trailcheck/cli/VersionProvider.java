@@ -2,15 +2,31 @@ package io.trailcheck.cli;
 
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar manifest (or "dev" when run from classes). */
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** The project version, filtered into a resource at build time. */
 public final class VersionProvider implements IVersionProvider {
+    private static final String VERSION = load();
+
     public static String version() {
-        String v = VersionProvider.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0" : v;
+        return VERSION;
     }
 
     @Override
     public String[] getVersion() {
         return new String[]{"trailcheck " + version()};
+    }
+
+    private static String load() {
+        try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "0.0.0");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
