@@ -1,6 +1,8 @@
 package io.trailcheck.cli;
 
 import io.trailcheck.engine.parse.ParseLimits;
+import io.trailcheck.engine.problem.InputException;
+import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.engine.runtime.Evaluation;
 import io.trailcheck.engine.scan.ScanRequest;
 import io.trailcheck.engine.scan.Scanner;
@@ -38,7 +40,16 @@ final class EngineOptions {
     long ruleTimeoutSeconds = Evaluation.Limits.DEFAULT.timeout().toSeconds();
 
     ParseLimits parseLimits() {
+        positive("--max-nesting-depth", maxNestingDepth);
+        positive("--max-string-length", maxStringLength);
+        positive("--max-yaml-aliases", maxYamlAliases);
+        positive("--max-yaml-size", maxYamlSize);
+        positive("--rule-timeout", ruleTimeoutSeconds);
         return new ParseLimits(maxNestingDepth, maxStringLength, maxYamlAliases, maxYamlSize);
+    }
+
+    private static void positive(String option, long value) {
+        if (value < 1) throw new InputException(new Problem(null, 0, 0, option + " must be a positive number, not " + value));
     }
 
     Scanner scanner() {
@@ -46,9 +57,10 @@ final class EngineOptions {
     }
 
     ScanRequest request(List<Path> paths, Set<String> baseline, boolean hasBaseline) {
+        ParseLimits limits = parseLimits();
         Evaluation.Limits ruleLimits = new Evaluation.Limits(Evaluation.Limits.DEFAULT.maxActivations(),
-                Duration.ofSeconds(Math.max(1, ruleTimeoutSeconds)));
+                Duration.ofSeconds(ruleTimeoutSeconds));
         return new ScanRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, policies, baseline, hasBaseline,
-                LocalDate.now(), parseLimits(), ruleLimits);
+                LocalDate.now(), limits, ruleLimits);
     }
 }

@@ -2,8 +2,6 @@ package io.trailcheck.cli;
 
 import io.trailcheck.cli.report.ReportContext;
 import io.trailcheck.cli.report.ReportFormat;
-import io.trailcheck.cli.report.SarifLimits;
-import io.trailcheck.cli.report.SarifReport;
 import io.trailcheck.engine.scan.ScanResult;
 import io.trailcheck.model.Level;
 import picocli.CommandLine.Command;
@@ -80,7 +78,8 @@ final class ScanCommand implements Callable<Integer> {
                 .scan(engine.request(paths, fingerprints, baseline != null));
         ReportContext ctx = new ReportContext(result, failOn == FailOn.never ? null : Level.parse(failOn.name()),
                 sourceRoot.toAbsolutePath(), identities == Identities.names, category,
-                sarifExempted == SarifExempted.include, VersionProvider.version(), GitHubLinks.blobBase());
+                sarifExempted == SarifExempted.include, VersionProvider.version(), GitHubLinks.blobBase(),
+                warning -> err.println("trailcheck: warning: " + warning));
         ReportFiles files = new ReportFiles();
         files.add(sarif, ReportFormat.SARIF);
         files.add(json, ReportFormat.JSON);
@@ -88,7 +87,7 @@ final class ScanCommand implements Callable<Integer> {
         files.add(csv, ReportFormat.CSV);
         files.writeAll(ctx);
         progress(err, String.format("wrote reports; %.1f s in all", (System.nanoTime() - start) / 1e9));
-        warnIfSarifTruncated(ctx);
+        warnIfOutsideSourceRoot(ctx);
         PrintWriter out = spec.commandLine().getOut();
         ReportFormat.valueOf(format.name().toUpperCase()).writer().write(ctx, out);
         out.flush();
@@ -101,12 +100,10 @@ final class ScanCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private void warnIfSarifTruncated(ReportContext ctx) {
+    private void warnIfOutsideSourceRoot(ReportContext ctx) {
         if (sarif == null) return;
         PrintWriter err = spec.commandLine().getErr();
-        SarifLimits.Selection s = SarifReport.plannedSelection(ctx);
-        if (s.omittedTotal() > 0) err.println("trailcheck: warning: " + s.explanation());
-        long outside = s.kept().stream().filter(f -> !f.finding().getLocation().file().toAbsolutePath().normalize()
+        long outside = ctx.result().findings().stream().filter(f -> !f.finding().getLocation().file().toAbsolutePath().normalize()
                 .startsWith(ctx.sourceRoot().normalize())).count();
         if (outside > 0) {
             err.println("trailcheck: warning: " + outside + " SARIF results point at files outside --source-root "

@@ -13,14 +13,16 @@ public interface CodedValue {
      * returns the enum's UNKNOWN constant when nothing matches.
      */
     static <E extends Enum<E> & CodedValue> E parse(Class<E> type, String raw) {
-        String wanted = normalise(raw);
+        String text = raw == null ? "" : raw.trim();
+        boolean numeric = text.matches("-?\\d+");
+        String wanted = normalise(text);
         E unknown = null;
         for (E value : type.getEnumConstants()) {
             if (value.code() < 0) {
                 unknown = value;
                 continue;
             }
-            if (normalise(value.label()).equals(wanted) || Integer.toString(value.code()).equals(wanted)) {
+            if (numeric ? Integer.toString(value.code()).equals(text) : normalise(value.label()).equals(wanted)) {
                 return value;
             }
         }

@@ -38,7 +38,8 @@ final class MarkdownReport implements ReportWriter {
     private static String headline(ReportContext ctx) {
         if (ctx.failed()) return "❌ audit-trail gaps found";
         long open = ctx.result().findings().stream().filter(f -> !f.isExempt()).count();
-        return open == 0 ? "✅ no findings" : "⚠️ " + open + " findings below the --fail-on level";
+        if (open == 0) return "✅ no findings";
+        return "⚠️ " + open + " findings" + (ctx.failOn() == null ? " (--fail-on never)" : " below the --fail-on level");
     }
 
     private static void counts(ScanResult r, PrintWriter out) {

@@ -16,9 +16,10 @@ import java.nio.file.Path;
  * @param sarifExempted keep exempted findings in SARIF, with suppressions
  * @param version       the tool version
  * @param linkBase      URL prefix for links to files in Markdown (…/blob/&lt;sha&gt;/), or null for plain paths
+ * @param warnings      receives warnings a writer has for the user (standard error)
  */
 public record ReportContext(ScanResult result, Level failOn, Path sourceRoot, boolean showNames, String category,
-                            boolean sarifExempted, String version, String linkBase) {
+                            boolean sarifExempted, String version, String linkBase, java.util.function.Consumer<String> warnings) {
 
     public boolean failed() {
         return result.fails(failOn);

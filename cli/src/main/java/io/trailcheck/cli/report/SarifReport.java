@@ -26,7 +26,7 @@ import java.util.Map;
  * SARIF 2.1.0 for GitHub code scanning: one run, a descriptor per catalogue rule, every result located on
  * a repository-relative file and line, stable fingerprints from rule + entity, users pseudonymous by default.
  */
-public final class SarifReport implements ReportWriter {
+final class SarifReport implements ReportWriter {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String INFORMATION_URI = "https://github.com/trailcheck/trailcheck";
     static final String FINGERPRINT_KEY = "trailcheck/v1";
@@ -43,16 +43,11 @@ public final class SarifReport implements ReportWriter {
             byte[] bytes = Json.bytes(root);
             if (max == 0 || gzippedSize(bytes) <= SarifLimits.MAX_GZIPPED_BYTES) {
                 out.write(new String(bytes, StandardCharsets.UTF_8));
+                if (selection.omittedTotal() > 0) ctx.warnings().accept(selection.explanation());
                 return;
             }
             max = Math.min(max, selection.kept().size()) * 3 / 4;
         }
-    }
-
-    /** How many findings the SARIF report will leave out, for a warning on standard error. */
-    public static SarifLimits.Selection plannedSelection(ReportContext ctx) {
-        return SarifLimits.select(ctx.result().findings().stream().filter(f -> !f.isExempt() || ctx.sarifExempted()).toList(),
-                SarifLimits.MAX_RESULTS);
     }
 
     private static long gzippedSize(byte[] bytes) throws IOException {

@@ -73,15 +73,12 @@ final class AgentMerger {
         Map<String, SourceLocation> locations = new LinkedHashMap<>();
         for (String field : FIELDS) pick(schema, field, sources, values, locations);
 
-        List<String> groups = null;
-        List<AgentDraft.ChannelDraft> channelDrafts = null;
-        for (AgentDraft d : sources) {
-            if (groups == null && d.authorizedGroupIds != null) {
-                groups = d.authorizedGroupIds;
-                locations.put(AgentFields.AUTHORIZED_GROUPS, d.locations.get(AgentFields.AUTHORIZED_GROUPS));
-            }
-            if (channelDrafts == null && d.channels != null) channelDrafts = d.channels;
-        }
+        AgentDraft groupSource = firstGiving(sources, d -> d.authorizedGroupIds, schema, AgentFields.AUTHORIZED_GROUPS);
+        List<String> groups = groupSource == null ? null : groupSource.authorizedGroupIds;
+        if (groupSource != null) locations.put(AgentFields.AUTHORIZED_GROUPS, groupSource.locations.get(AgentFields.AUTHORIZED_GROUPS));
+        AgentDraft channelSource = firstGiving(sources, d -> d.channels == null ? null
+                : d.channels.stream().map(AgentDraft.ChannelDraft::channelId).toList(), schema, AgentFields.CHANNELS);
+        List<AgentDraft.ChannelDraft> channelDrafts = channelSource == null ? null : channelSource.channels;
         Agent agent = new Agent(schema,
                 values.getOrDefault(AgentFields.DISPLAY_NAME, schema),
                 coded(AuthenticationMode.class, schema, AgentFields.AUTHENTICATION_MODE, values, locations, AuthenticationMode.UNSPECIFIED),
@@ -90,8 +87,37 @@ final class AgentMerger {
                 groups, primary.location, locations);
         agents.add(agent);
         if (channelDrafts != null) {
-            for (AgentDraft.ChannelDraft c : channelDrafts) channels.add(new AgentChannel(schema, c.channelId(), c.location()));
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (AgentDraft.ChannelDraft c : channelDrafts) {
+                if (seen.add(c.channelId().toLowerCase(Locale.ROOT))) channels.add(new AgentChannel(schema, c.channelId(), c.location()));
+            }
         }
+    }
+
+    /**
+     * The first source (in priority order) that gives a list; a later source giving a different set is
+     * reported as a conflict. Lists compare as sets, ignoring case.
+     */
+    private AgentDraft firstGiving(List<AgentDraft> sources, java.util.function.Function<AgentDraft, List<String>> list,
+                                   String schema, String field) {
+        AgentDraft chosen = null;
+        for (AgentDraft d : sources) {
+            List<String> values = list.apply(d);
+            if (values == null) continue;
+            if (chosen == null) {
+                chosen = d;
+            } else if (!asSet(values).equals(asSet(list.apply(chosen)))) {
+                conflicts.add(schema + ": " + field + " are " + list.apply(chosen) + " in " + chosen.file + " but " + values
+                        + " in " + d.file + "; using " + list.apply(chosen));
+            }
+        }
+        return chosen;
+    }
+
+    private static java.util.Set<String> asSet(List<String> values) {
+        java.util.Set<String> set = new java.util.TreeSet<>();
+        values.forEach(v -> set.add(v.toLowerCase(Locale.ROOT)));
+        return set;
     }
 
     private void pick(String schema, String field, List<AgentDraft> sources, Map<String, String> values,

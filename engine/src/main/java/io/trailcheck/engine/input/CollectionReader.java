@@ -34,7 +34,9 @@ abstract class CollectionReader implements InputReader {
         try {
             if (java.nio.file.Files.size(file) > 64) return false;
             String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
-            return text.replace("\u00EF\u00BB\u00BF", "").isBlank();
+            // UTF-8 and UTF-16 byte-order marks (Windows PowerShell writes UTF-16 with Out-File) and NULs.
+            return text.replace("\u00EF\u00BB\u00BF", "").replace("\u00FF\u00FE", "").replace("\u00FE\u00FF", "")
+                    .replace("\u0000", "").isBlank();
         } catch (java.io.IOException e) {
             return false;
         }

@@ -3,6 +3,7 @@ package io.trailcheck.engine.input;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.trailcheck.engine.parse.FieldNames;
 import io.trailcheck.engine.parse.GraphCollection;
 import io.trailcheck.engine.parse.JsonFiles;
 import io.trailcheck.engine.parse.JsonValues;
@@ -42,7 +43,7 @@ final class DataverseBotsReader implements InputReader {
             @Override
             public void field(AgentDraft d, String name, JsonParser p) throws IOException {
                 SourceLocation at = JsonFiles.here(file, p);
-                switch (name) {
+                switch (FieldNames.lower(name)) {
                     case "schemaname" -> d.set(AgentFields.SCHEMA_NAME, values.string(p, name), at);
                     case "name" -> d.set(AgentFields.DISPLAY_NAME, values.string(p, name), at);
                     case "authenticationmode" -> d.set(AgentFields.AUTHENTICATION_MODE, values.scalar(p, name), at);

@@ -1,6 +1,7 @@
 package io.trailcheck.engine.input;
 
 import com.fasterxml.jackson.core.JsonParser;
+import io.trailcheck.engine.parse.FieldNames;
 import io.trailcheck.engine.parse.GraphCollection;
 import io.trailcheck.engine.parse.JsonValues;
 import io.trailcheck.engine.parse.RecordReader;
@@ -44,9 +45,9 @@ final class GraphGroupsReader extends CollectionReader {
 
             @Override
             public void field(Draft d, String name, JsonParser p) throws IOException {
-                switch (name) {
+                switch (FieldNames.lower(name)) {
                     case "id" -> d.id = values.string(p, name);
-                    case "displayName" -> d.displayName = values.string(p, name);
+                    case "displayname" -> d.displayName = values.string(p, name);
                     case "members" -> {
                         Members m = new Members(intake);
                         if (values.objects(p, name, member -> m.add(MemberRef.read(member, values)))) d.members = m;

@@ -2,6 +2,7 @@ package io.trailcheck.engine.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import io.trailcheck.engine.directory.Sku;
+import io.trailcheck.engine.parse.FieldNames;
 import io.trailcheck.engine.parse.GraphCollection;
 import io.trailcheck.engine.parse.JsonValues;
 import io.trailcheck.engine.parse.RecordReader;
@@ -38,11 +39,11 @@ final class GraphSkusReader extends CollectionReader {
 
             @Override
             public void field(Draft d, String name, JsonParser p) throws IOException {
-                switch (name) {
-                    case "skuId" -> d.skuId = values.string(p, name);
-                    case "skuPartNumber" -> d.partNumber = values.string(p, name);
-                    case "servicePlans" -> values.objects(p, name, plan -> values.fields(plan, (field, v) -> {
-                        if (field.equals("servicePlanId")) {
+                switch (FieldNames.lower(name)) {
+                    case "skuid" -> d.skuId = values.string(p, name);
+                    case "skupartnumber" -> d.partNumber = values.string(p, name);
+                    case "serviceplans" -> values.objects(p, name, plan -> values.fields(plan, (field, v) -> {
+                        if (field.equalsIgnoreCase("servicePlanId")) {
                             String id = values.string(v, "servicePlans[].servicePlanId");
                             if (id == null) return;
                             id = id.toLowerCase(Locale.ROOT);

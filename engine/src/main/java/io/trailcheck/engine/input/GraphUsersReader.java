@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import io.trailcheck.engine.directory.AssignedPlans;
 import io.trailcheck.engine.directory.Licence;
 import io.trailcheck.engine.directory.LicenceProfile;
+import io.trailcheck.engine.parse.FieldNames;
 import io.trailcheck.engine.parse.GraphCollection;
 import io.trailcheck.engine.parse.JsonValues;
 import io.trailcheck.engine.parse.RecordReader;
@@ -58,14 +59,14 @@ final class GraphUsersReader extends CollectionReader {
 
             @Override
             public void field(Draft d, String name, JsonParser p) throws IOException {
-                switch (name) {
+                switch (FieldNames.lower(name)) {
                     case "id" -> d.id = values.string(p, name);
-                    case "userPrincipalName" -> d.principalName = values.string(p, name);
-                    case "userType" -> d.userType = values.string(p, name);
-                    case "accountEnabled" -> d.enabled = values.bool(p, name);
-                    case "assignedLicenses" -> readLicences(d, p, values, exchangePlans);
-                    case "assignedPlans" -> d.planBits = readPlans(p, values, intake);
-                    case "licenseAssignmentStates" -> readStates(d, p, values);
+                    case "userprincipalname" -> d.principalName = values.string(p, name);
+                    case "usertype" -> d.userType = values.string(p, name);
+                    case "accountenabled" -> d.enabled = values.bool(p, name);
+                    case "assignedlicenses" -> readLicences(d, p, values, exchangePlans);
+                    case "assignedplans" -> d.planBits = readPlans(p, values, intake);
+                    case "licenseassignmentstates" -> readStates(d, p, values);
                     default -> JsonValues.skip(p);
                 }
             }
@@ -96,8 +97,8 @@ final class GraphUsersReader extends CollectionReader {
             String[] sku = {null};
             Set<String> off = new HashSet<>();
             values.fields(lic, (field, v) -> {
-                if (field.equals("skuId")) sku[0] = values.string(v, "assignedLicenses[].skuId");
-                else if (field.equals("disabledPlans")) lower(values.strings(v, "assignedLicenses[].disabledPlans"), exchangePlans, off);
+                if (field.equalsIgnoreCase("skuId")) sku[0] = values.string(v, "assignedLicenses[].skuId");
+                else if (field.equalsIgnoreCase("disabledPlans")) lower(values.strings(v, "assignedLicenses[].disabledPlans"), exchangePlans, off);
                 else JsonValues.skip(v);
             });
             if (sku[0] != null) {
@@ -116,8 +117,8 @@ final class GraphUsersReader extends CollectionReader {
         boolean isArray = values.objects(p, "assignedPlans", plan -> {
             String[] idAndStatus = new String[2];
             values.fields(plan, (field, v) -> {
-                if (field.equals("servicePlanId")) idAndStatus[0] = values.string(v, "assignedPlans[].servicePlanId");
-                else if (field.equals("capabilityStatus")) idAndStatus[1] = values.string(v, "assignedPlans[].capabilityStatus");
+                if (field.equalsIgnoreCase("servicePlanId")) idAndStatus[0] = values.string(v, "assignedPlans[].servicePlanId");
+                else if (field.equalsIgnoreCase("capabilityStatus")) idAndStatus[1] = values.string(v, "assignedPlans[].capabilityStatus");
                 else JsonValues.skip(v);
             });
             bits[0] |= AssignedPlans.NON_EMPTY;
@@ -140,14 +141,14 @@ final class GraphUsersReader extends CollectionReader {
         values.objects(p, "licenseAssignmentStates", st -> {
             String[] skuAndState = new String[2];
             values.fields(st, (field, v) -> {
-                if (field.equals("skuId")) skuAndState[0] = values.string(v, "licenseAssignmentStates[].skuId");
-                else if (field.equals("state")) skuAndState[1] = values.string(v, "licenseAssignmentStates[].state");
+                if (field.equalsIgnoreCase("skuId")) skuAndState[0] = values.string(v, "licenseAssignmentStates[].skuId");
+                else if (field.equalsIgnoreCase("state")) skuAndState[1] = values.string(v, "licenseAssignmentStates[].state");
                 else JsonValues.skip(v);
             });
             if (skuAndState[0] != null && skuAndState[1] != null) {
-                // A SKU assigned both directly and through a group has two entries: an error in either counts.
+                // A SKU assigned both directly and through a group has two entries: one that works is enough.
                 states.merge(skuAndState[0].toLowerCase(Locale.ROOT), skuAndState[1],
-                        (a, b) -> isError(a) ? a : b);
+                        (a, b) -> isError(a) ? b : a);
             }
         });
         d.states = states;

@@ -1,6 +1,7 @@
 package io.trailcheck.engine.input;
 
 import com.fasterxml.jackson.core.JsonParser;
+import io.trailcheck.engine.parse.FieldNames;
 import io.trailcheck.engine.parse.GraphCollection;
 import io.trailcheck.engine.parse.JsonValues;
 import io.trailcheck.engine.parse.RecordReader;
@@ -39,7 +40,7 @@ final class GroupMembersReader implements InputReader {
 
             @Override
             public void field(Draft d, String field, JsonParser p) throws IOException {
-                switch (field) {
+                switch (FieldNames.lower(field)) {
                     case "id" -> d.id = values.string(p, field);
                     case "@odata.type" -> d.type = values.string(p, field);
                     default -> JsonValues.skip(p);

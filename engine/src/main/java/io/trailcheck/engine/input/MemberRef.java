@@ -27,8 +27,8 @@ record MemberRef(String id, String type) {
     static MemberRef read(JsonParser p, JsonValues values) throws IOException {
         String[] idAndType = new String[2];
         values.fields(p, (field, v) -> {
-            if (field.equals("id")) idAndType[0] = values.string(v, "id");
-            else if (field.equals("@odata.type")) idAndType[1] = values.string(v, "@odata.type");
+            if (field.equalsIgnoreCase("id")) idAndType[0] = values.string(v, "id");
+            else if (field.equalsIgnoreCase("@odata.type")) idAndType[1] = values.string(v, "@odata.type");
             else JsonValues.skip(v);
         });
         return new MemberRef(idAndType[0], normaliseType(idAndType[1]));

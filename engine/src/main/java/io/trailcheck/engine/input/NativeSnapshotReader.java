@@ -104,7 +104,7 @@ final class NativeSnapshotReader implements InputReader {
                     intake.auditIngestionLocation = at;
                 }
                 case "copilotAuditRetentionDays" -> {
-                    intake.retentionDays = Integer.valueOf(values.scalar(v, field));
+                    intake.retentionDays = days(values.scalar(v, field), at, intake);
                     intake.retentionLocation = at;
                     intake.retentionExported = true;
                 }
@@ -113,8 +113,22 @@ final class NativeSnapshotReader implements InputReader {
         });
     }
 
+    /** Whole days from 1 to 36,500 (a century); anything else is a located problem. */
+    private static Integer days(String text, SourceLocation at, Intake intake) {
+        try {
+            int days = new java.math.BigDecimal(text.trim()).intValueExact();
+            if (days >= 1 && days <= 36_500) return days;
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        intake.problems.add(new Problem(at.file(), at.line(), at.column(),
+                "tenant.copilotAuditRetentionDays: expected whole days from 1 to 36500, found " + text));
+        return null;
+    }
+
     private static AgentDraft agent(Path file, JsonParser p, JsonValues values) throws IOException {
-        AgentDraft d = new AgentDraft(file, true, JsonFiles.here(file, p));
+        // Like an export, a native file describes agents whose source of truth is elsewhere: a workspace wins.
+        AgentDraft d = new AgentDraft(file, false, JsonFiles.here(file, p));
         values.fields(p, (field, v) -> {
             SourceLocation at = JsonFiles.here(file, v);
             switch (field) {

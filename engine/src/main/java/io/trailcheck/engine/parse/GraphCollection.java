@@ -69,8 +69,13 @@ public final class GraphCollection {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
-            if (name.equals("value") && value == JsonToken.START_ARRAY && record == null) {
-                readRecords(file, p, reader, problems);
+            if (name.equals("value") && record == null) {
+                if (value == JsonToken.START_ARRAY) {
+                    readRecords(file, p, reader, problems);
+                } else {
+                    problems.add(JsonFiles.problem(file, p, "\"value\": expected an array of records, found " + JsonValues.describe(p)));
+                    p.skipChildren();
+                }
             } else if (isPageAnnotation(name)) {
                 p.skipChildren();
             } else {

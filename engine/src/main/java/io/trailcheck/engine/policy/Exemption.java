@@ -27,11 +27,24 @@ public record Exemption(String rule, Map<String, String> scope, String reason, S
         return today.isAfter(expires);
     }
 
-    /** A stable key for the exemption itself (CIL013 fingerprints). */
+    /**
+     * A stable key for the exemption itself (CIL013 fingerprints and messages). A user is named by a
+     * pseudonym: the key reaches SARIF, which must not carry principal names.
+     */
     public String key() {
         StringBuilder sb = new StringBuilder(rule);
-        scope.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> sb.append('/').append(e.getKey()).append('=').append(e.getValue()));
+        scope.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sb.append('/').append(e.getKey()).append('=')
+                .append(e.getKey().equals("user") ? pseudonym(e.getValue()) : e.getValue()));
         return sb.toString();
+    }
+
+    private static String pseudonym(String user) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(user.toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "user-" + java.util.HexFormat.of().formatHex(d, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -76,9 +76,24 @@ public final class PolicyLoader {
         return this;
     }
 
+    /** Applies an overlay; an empty file (or one holding only comments) changes nothing. */
     public PolicyLoader applyOverlay(Path file) {
+        if (isEmptyDocument(file)) {
+            sources.add(file);
+            return this;
+        }
         yaml.parse(file, problems).ifPresent(root -> apply(file, root));
         return this;
+    }
+
+    private static boolean isEmptyDocument(Path file) {
+        try {
+            return java.nio.file.Files.isRegularFile(file) && java.nio.file.Files.size(file) < 1 << 16
+                    && java.nio.file.Files.readAllLines(file).stream().map(String::strip)
+                    .allMatch(l -> l.isEmpty() || l.startsWith("#") || l.equals("---") || l.equals("\uFEFF"));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     /** The merged policy; throws {@link io.trailcheck.engine.problem.InputException} listing every problem. */
@@ -109,7 +124,10 @@ public final class PolicyLoader {
             switch (key) {
                 case "version" -> integer(file, value, "version").filter(v -> v != 1)
                         .ifPresent(v -> error(file, value, "unsupported policy version " + v + "; this trailcheck reads version 1"));
-                case "exemptionMaxDays" -> integer(file, value, "exemptionMaxDays").ifPresent(v -> exemptionMaxDays = v);
+                case "exemptionMaxDays" -> integer(file, value, "exemptionMaxDays").ifPresent(v -> {
+                    if (v < 0) error(file, value, "exemptionMaxDays: expected a number of days, 0 or more, found " + v);
+                    else exemptionMaxDays = v;
+                });
                 case "rules" -> mapping(file, value, "rules", (id, node) -> applyRule(file, id, node));
                 case "channels" -> mapping(file, value, "channels", (id, node) -> applyChannel(file, id, node));
                 case "mailboxPlans" -> mapping(file, value, "mailboxPlans",

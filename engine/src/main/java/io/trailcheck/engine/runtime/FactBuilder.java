@@ -40,6 +40,8 @@ public final class FactBuilder {
         facts.add(snapshot.tenant());
         policy.channels().forEach((key, logging) -> facts.add(new ChannelClass(key, logging)));
         policy.rules().forEach((rule, rp) -> rp.params().forEach((name, value) -> facts.add(new Parameter(rule, name, value))));
+        addGroupReferences(snapshot, facts);
+        addUnknownAgents(snapshot, facts);
         snapshot.users().ifPresent(users -> addAudiences(snapshot, users, facts, gaps));
         facts.addAll(snapshot.telemetry());
         facts.addAll(new InteractionClassifier(snapshot, policy).summarise());
@@ -49,7 +51,12 @@ public final class FactBuilder {
     }
 
     private static void addAudiences(Snapshot snapshot, UserDirectory users, List<Object> facts, List<NotEvaluated> gaps) {
-        facts.add(summary(users));
+        DirectorySummary summary = summary(users);
+        facts.add(summary);
+        if (summary.unknownMailbox() > 0 && !snapshot.has(InputKind.GRAPH_SKUS) && snapshot.skus().isEmpty()) {
+            gaps.add(new NotEvaluated("CIL004", null, summary.unknownMailbox() + " users' mailboxes could come only from "
+                    + "assignedLicenses, which need subscribedSkus.json (not exported)"));
+        }
         AudienceCalculator audiences = new AudienceCalculator(users, snapshot.groups());
         for (Agent agent : snapshot.agents()) {
             if (!agent.isRestrictedToGroups()) {
@@ -66,13 +73,33 @@ public final class FactBuilder {
                 }
                 continue;
             }
-            for (String group : groups) {
+            facts.add(audiences.ofGroups(agent.schemaName(), groups));
+        }
+    }
+
+    /** Authorised groups no input gives a membership for: CIL012, with or without a users export. */
+    private static void addGroupReferences(Snapshot snapshot, List<Object> facts) {
+        for (Agent agent : snapshot.agents()) {
+            if (!agent.isRestrictedToGroups() || agent.authorizedGroupIds() == null) continue;
+            for (String group : new java.util.LinkedHashSet<>(agent.authorizedGroupIds())) {
                 if (!snapshot.groups().hasMembership(group)) {
                     facts.add(new UnresolvedReference("group", group, agent.schemaName(), 1,
                             agent.locationOf("authorizedSecurityGroupIds")));
                 }
             }
-            facts.add(audiences.ofGroups(agent.schemaName(), groups));
+        }
+    }
+
+    /** Observed conversations with an agent no source defines: CIL012, at the first such conversation. */
+    private static void addUnknownAgents(Snapshot snapshot, List<Object> facts) {
+        Set<String> known = new HashSet<>();
+        snapshot.agents().forEach(a -> known.add(a.schemaName().toLowerCase(java.util.Locale.ROOT)));
+        Set<String> reported = new HashSet<>();
+        for (var i : snapshot.interactions()) {
+            String key = String.valueOf(i.agent()).toLowerCase(java.util.Locale.ROOT);
+            if (!known.contains(key) && reported.add(key)) {
+                facts.add(new UnresolvedReference("agent", i.agent(), "interactions", 1, i.location()));
+            }
         }
     }
 

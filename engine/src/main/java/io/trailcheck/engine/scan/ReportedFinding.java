@@ -44,7 +44,8 @@ public record ReportedFinding(Finding finding, Level level, String fingerprint, 
     }
 
     public static String fingerprint(Finding f) {
-        String key = f.getRuleId() + "|" + f.getEntity().kind() + "|" + f.getEntity().key();
+        // Ids compare without case everywhere (schema names, channels, GUIDs): a re-export that changes case is no new finding.
+        String key = f.getRuleId() + "|" + f.getEntity().kind() + "|" + f.getEntity().key().toLowerCase(java.util.Locale.ROOT);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
