@@ -53,46 +53,35 @@ final class AuditRetentionReader extends CollectionReader {
         JsonValues values = new JsonValues(file, intake.problems);
         intake.retentionExported = true;
         int[] bestPriority = {Integer.MAX_VALUE};
-        return new RecordReader<Draft>() {
-            @Override
-            public Draft start(SourceLocation at) {
-                return new Draft(at);
-            }
-
-            @Override
-            public void field(Draft d, String name, JsonParser p) throws IOException {
-                switch (name.toLowerCase(Locale.ROOT)) {
-                    case "name" -> d.name = values.scalar(p, name);
-                    case "retentionduration" -> {
-                        d.durationAt = JsonFiles.here(file, p);
-                        d.duration = values.scalar(p, name);
-                    }
-                    case "priority" -> d.priority = integer(values.scalar(p, name));
-                    case "recordtypes", "workloads", "workload" -> d.coversCopilot |= mentionsCopilot(texts(p, values, name));
-                    case "userids", "operations" -> d.scopedToUsers |= !texts(p, values, name).isEmpty();
-                    case "enabled" -> d.disabled = Boolean.FALSE.equals(values.bool(p, name));
-                    default -> JsonValues.skip(p);
+        return RecordReader.of(Draft::new, (Draft d, String name, JsonParser p) -> {
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "name" -> d.name = values.scalar(p, name);
+                case "retentionduration" -> {
+                    d.durationAt = JsonFiles.here(file, p);
+                    d.duration = values.scalar(p, name);
                 }
+                case "priority" -> d.priority = integer(values.scalar(p, name));
+                case "recordtypes", "workloads", "workload" -> d.coversCopilot |= mentionsCopilot(texts(p, values, name));
+                case "userids", "operations" -> d.scopedToUsers |= !texts(p, values, name).isEmpty();
+                case "enabled" -> d.disabled = Boolean.FALSE.equals(values.bool(p, name));
+                default -> JsonValues.skip(p);
             }
-
-            @Override
-            public void end(Draft d) {
-                counted.run();
-                if (!d.coversCopilot || d.scopedToUsers || d.disabled) return;
-                Integer days = RetentionDuration.days(d.duration);
-                if (days == null) {
-                    intake.unknownValues.add(new UnknownValue(EntityRef.tenant(null), "RetentionDuration",
-                            String.valueOf(d.duration), d.durationAt == null ? d.at : d.durationAt));
-                    return;
-                }
-                int priority = d.priority == null ? Integer.MAX_VALUE - 1 : d.priority;
-                if (priority < bestPriority[0]) {
-                    bestPriority[0] = priority;
-                    intake.retentionDays = days;
-                    intake.retentionLocation = d.durationAt;
-                }
+        }, d -> {
+            counted.run();
+            if (!d.coversCopilot || d.scopedToUsers || d.disabled) return;
+            Integer days = RetentionDuration.days(d.duration);
+            if (days == null) {
+                intake.unknownValues.add(new UnknownValue(EntityRef.tenant(null), "RetentionDuration",
+                        String.valueOf(d.duration), d.durationAt == null ? d.at : d.durationAt));
+                return;
             }
-        };
+            int priority = d.priority == null ? Integer.MAX_VALUE - 1 : d.priority;
+            if (priority < bestPriority[0]) {
+                bestPriority[0] = priority;
+                intake.retentionDays = days;
+                intake.retentionLocation = d.durationAt;
+            }
+        });
     }
 
     private static List<String> texts(JsonParser p, JsonValues values, String name) throws IOException {

@@ -34,47 +34,36 @@ final class DataverseBotsReader implements InputReader {
     public int read(Path file, Intake intake) {
         JsonValues values = new JsonValues(file, intake.problems);
         int[] count = {0};
-        collection.read(file, new RecordReader<AgentDraft>() {
-            @Override
-            public AgentDraft start(SourceLocation at) {
-                return new AgentDraft(file, false, at);
-            }
-
-            @Override
-            public void field(AgentDraft d, String name, JsonParser p) throws IOException {
-                SourceLocation at = JsonFiles.here(file, p);
-                switch (FieldNames.lower(name)) {
-                    case "schemaname" -> d.set(AgentFields.SCHEMA_NAME, values.string(p, name), at);
-                    case "name" -> d.set(AgentFields.DISPLAY_NAME, values.string(p, name), at);
-                    case "authenticationmode" -> d.set(AgentFields.AUTHENTICATION_MODE, values.scalar(p, name), at);
-                    case "authenticationtrigger" -> d.set(AgentFields.AUTHENTICATION_TRIGGER, values.scalar(p, name), at);
-                    case "accesscontrolpolicy" -> d.set(AgentFields.ACCESS_CONTROL_POLICY, values.scalar(p, name), at);
-                    case "authorizedsecuritygroupids" -> {
-                        String list = values.string(p, name);
-                        if (list != null) {
-                            d.authorizedGroupIds = YamlNodes.splitCommaList(list);
-                            d.locations.put(AgentFields.AUTHORIZED_GROUPS, at);
-                        }
+        collection.read(file, RecordReader.of(at -> new AgentDraft(file, false, at), (AgentDraft d, String name, JsonParser p) -> {
+            SourceLocation at = JsonFiles.here(file, p);
+            switch (FieldNames.lower(name)) {
+                case "schemaname" -> d.set(AgentFields.SCHEMA_NAME, values.string(p, name), at);
+                case "name" -> d.set(AgentFields.DISPLAY_NAME, values.string(p, name), at);
+                case "authenticationmode" -> d.set(AgentFields.AUTHENTICATION_MODE, values.scalar(p, name), at);
+                case "authenticationtrigger" -> d.set(AgentFields.AUTHENTICATION_TRIGGER, values.scalar(p, name), at);
+                case "accesscontrolpolicy" -> d.set(AgentFields.ACCESS_CONTROL_POLICY, values.scalar(p, name), at);
+                case "authorizedsecuritygroupids" -> {
+                    String list = values.string(p, name);
+                    if (list != null) {
+                        d.authorizedGroupIds = YamlNodes.splitCommaList(list);
+                        d.locations.put(AgentFields.AUTHORIZED_GROUPS, at);
                     }
-                    case "configuration" -> {
-                        String config = values.string(p, name);
-                        if (config != null && !config.isBlank()) d.channels = channels(config, at, intake);
-                    }
-                    default -> JsonValues.skip(p);
                 }
-            }
-
-            @Override
-            public void end(AgentDraft d) {
-                if (d.get(AgentFields.SCHEMA_NAME) == null) {
-                    intake.problems.add(new Problem(file, d.location.line(), d.location.column(),
-                            "bot without \"schemaname\": add schemaname to the $select of the export"));
-                    return;
+                case "configuration" -> {
+                    String config = values.string(p, name);
+                    if (config != null && !config.isBlank()) d.channels = channels(config, at, intake);
                 }
-                intake.agents.add(d);
-                count[0]++;
+                default -> JsonValues.skip(p);
             }
-        }, intake.problems);
+        }, d -> {
+            if (d.get(AgentFields.SCHEMA_NAME) == null) {
+                intake.problems.add(new Problem(file, d.location.line(), d.location.column(),
+                        "bot without \"schemaname\": add schemaname to the $select of the export"));
+                return;
+            }
+            intake.agents.add(d);
+            count[0]++;
+        }), intake.problems);
         return count[0];
     }
 

@@ -37,36 +37,25 @@ final class GraphGroupsReader extends CollectionReader {
     RecordReader<?> records(Path file, Intake intake, Runnable counted) {
         JsonValues values = new JsonValues(file, intake.problems);
         intake.groupsExported = true;
-        return new RecordReader<Draft>() {
-            @Override
-            public Draft start(SourceLocation at) {
-                return new Draft(at);
-            }
-
-            @Override
-            public void field(Draft d, String name, JsonParser p) throws IOException {
-                switch (FieldNames.lower(name)) {
-                    case "id" -> d.id = values.string(p, name);
-                    case "displayname" -> d.displayName = values.string(p, name);
-                    case "members" -> {
-                        Members m = new Members(intake);
-                        if (values.objects(p, name, member -> m.add(MemberRef.read(member, values)))) d.members = m;
-                    }
-                    default -> JsonValues.skip(p);
+        return RecordReader.of(Draft::new, (Draft d, String name, JsonParser p) -> {
+            switch (FieldNames.lower(name)) {
+                case "id" -> d.id = values.string(p, name);
+                case "displayname" -> d.displayName = values.string(p, name);
+                case "members" -> {
+                    Members m = new Members(intake);
+                    if (values.objects(p, name, member -> m.add(MemberRef.read(member, values)))) d.members = m;
                 }
+                default -> JsonValues.skip(p);
             }
-
-            @Override
-            public void end(Draft d) {
-                if (d.id == null) {
-                    intake.problems.add(new Problem(file, d.at.line(), d.at.column(), "group without an \"id\""));
-                    return;
-                }
-                Members m = d.members == null ? new Members(intake) : d.members;
-                intake.groups.addGroup(d.id, d.displayName, d.at, m.users(), m.nestedGroups, d.members != null);
-                counted.run();
+        }, d -> {
+            if (d.id == null) {
+                intake.problems.add(new Problem(file, d.at.line(), d.at.column(), "group without an \"id\""));
+                return;
             }
-        };
+            Members m = d.members == null ? new Members(intake) : d.members;
+            intake.groups.addGroup(d.id, d.displayName, d.at, m.users(), m.nestedGroups, d.members != null);
+            counted.run();
+        });
     }
 
     /** Accumulates one group's members as user indexes and nested group ids. */

@@ -31,39 +31,28 @@ final class GraphSkusReader extends CollectionReader {
     RecordReader<?> records(Path file, Intake intake, Runnable counted) {
         JsonValues values = new JsonValues(file, intake.problems);
         intake.skusExported = true;
-        return new RecordReader<Draft>() {
-            @Override
-            public Draft start(SourceLocation at) {
-                return new Draft();
+        return RecordReader.of(at -> new Draft(), (Draft d, String name, JsonParser p) -> {
+            switch (FieldNames.lower(name)) {
+                case "skuid" -> d.skuId = values.string(p, name);
+                case "skupartnumber" -> d.partNumber = values.string(p, name);
+                case "serviceplans" -> values.objects(p, name, plan -> values.fields(plan, (field, v) -> {
+                    if (field.equalsIgnoreCase("servicePlanId")) {
+                        String id = values.string(v, "servicePlans[].servicePlanId");
+                        if (id == null) return;
+                        id = id.toLowerCase(Locale.ROOT);
+                        if (intake.policy.mailboxPlans().containsKey(id)) d.mailboxPlans.add(id);
+                        if (intake.policy.foundationPlans().containsKey(id)) d.foundation = true;
+                    } else {
+                        JsonValues.skip(v);
+                    }
+                }));
+                default -> JsonValues.skip(p);
             }
-
-            @Override
-            public void field(Draft d, String name, JsonParser p) throws IOException {
-                switch (FieldNames.lower(name)) {
-                    case "skuid" -> d.skuId = values.string(p, name);
-                    case "skupartnumber" -> d.partNumber = values.string(p, name);
-                    case "serviceplans" -> values.objects(p, name, plan -> values.fields(plan, (field, v) -> {
-                        if (field.equalsIgnoreCase("servicePlanId")) {
-                            String id = values.string(v, "servicePlans[].servicePlanId");
-                            if (id == null) return;
-                            id = id.toLowerCase(Locale.ROOT);
-                            if (intake.policy.mailboxPlans().containsKey(id)) d.mailboxPlans.add(id);
-                            if (intake.policy.foundationPlans().containsKey(id)) d.foundation = true;
-                        } else {
-                            JsonValues.skip(v);
-                        }
-                    }));
-                    default -> JsonValues.skip(p);
-                }
-            }
-
-            @Override
-            public void end(Draft d) {
-                if (d.skuId == null) return;
-                String id = d.skuId.toLowerCase(Locale.ROOT);
-                intake.skus.put(id, new Sku(id, d.partNumber, d.mailboxPlans, d.foundation));
-                counted.run();
-            }
-        };
+        }, d -> {
+            if (d.skuId == null) return;
+            String id = d.skuId.toLowerCase(Locale.ROOT);
+            intake.skus.put(id, new Sku(id, d.partNumber, d.mailboxPlans, d.foundation));
+            counted.run();
+        });
     }
 }

@@ -51,42 +51,31 @@ final class GraphUsersReader extends CollectionReader {
         Set<String> exchangePlans = new HashSet<>(intake.policy.mailboxPlanIds());
         exchangePlans.addAll(intake.policy.foundationPlanIds());
         intake.usersExported = true;
-        return new RecordReader<Draft>() {
-            @Override
-            public Draft start(SourceLocation at) {
-                return new Draft(at);
+        return RecordReader.of(Draft::new, (Draft d, String name, JsonParser p) -> {
+            switch (FieldNames.lower(name)) {
+                case "id" -> d.id = values.string(p, name);
+                case "userprincipalname" -> d.principalName = values.string(p, name);
+                case "usertype" -> d.userType = values.string(p, name);
+                case "accountenabled" -> d.enabled = values.bool(p, name);
+                case "assignedlicenses" -> readLicences(d, p, values, exchangePlans);
+                case "assignedplans" -> d.planBits = readPlans(p, values, intake);
+                case "licenseassignmentstates" -> readStates(d, p, values);
+                default -> JsonValues.skip(p);
             }
-
-            @Override
-            public void field(Draft d, String name, JsonParser p) throws IOException {
-                switch (FieldNames.lower(name)) {
-                    case "id" -> d.id = values.string(p, name);
-                    case "userprincipalname" -> d.principalName = values.string(p, name);
-                    case "usertype" -> d.userType = values.string(p, name);
-                    case "accountenabled" -> d.enabled = values.bool(p, name);
-                    case "assignedlicenses" -> readLicences(d, p, values, exchangePlans);
-                    case "assignedplans" -> d.planBits = readPlans(p, values, intake);
-                    case "licenseassignmentstates" -> readStates(d, p, values);
-                    default -> JsonValues.skip(p);
-                }
+        }, d -> {
+            if (d.id == null || d.id.isBlank()) {
+                intake.problems.add(new Problem(file, d.at.line(), d.at.column(), "user without an \"id\""));
+                return;
             }
-
-            @Override
-            public void end(Draft d) {
-                if (d.id == null || d.id.isBlank()) {
-                    intake.problems.add(new Problem(file, d.at.line(), d.at.column(), "user without an \"id\""));
-                    return;
-                }
-                boolean guest = "guest".equalsIgnoreCase(d.userType);
-                boolean enabled = d.enabled == null || d.enabled;
-                if (!intake.users.add(d.id, d.principalName, enabled, guest, d.planBits, profile(d), d.at)) {
-                    intake.problems.add(new Problem(file, d.at.line(), d.at.column(),
-                            "duplicate user id " + d.id + " (each user may appear once across all users*.json files)"));
-                    return;
-                }
-                counted.run();
+            boolean guest = "guest".equalsIgnoreCase(d.userType);
+            boolean enabled = d.enabled == null || d.enabled;
+            if (!intake.users.add(d.id, d.principalName, enabled, guest, d.planBits, profile(d), d.at)) {
+                intake.problems.add(new Problem(file, d.at.line(), d.at.column(),
+                        "duplicate user id " + d.id + " (each user may appear once across all users*.json files)"));
+                return;
             }
-        };
+            counted.run();
+        });
     }
 
     private static void readLicences(Draft d, JsonParser p, JsonValues values, Set<String> exchangePlans)

@@ -32,29 +32,18 @@ final class GroupMembersReader implements InputReader {
         JsonValues values = new JsonValues(file, intake.problems);
         GraphGroupsReader.Members members = new GraphGroupsReader.Members(intake);
         int[] count = {0};
-        collection.read(file, new RecordReader<Draft>() {
-            @Override
-            public Draft start(SourceLocation at) {
-                return new Draft();
+        collection.read(file, RecordReader.of(at -> new Draft(), (Draft d, String field, JsonParser p) -> {
+            switch (FieldNames.lower(field)) {
+                case "id" -> d.id = values.string(p, field);
+                case "@odata.type" -> d.type = values.string(p, field);
+                default -> JsonValues.skip(p);
             }
-
-            @Override
-            public void field(Draft d, String field, JsonParser p) throws IOException {
-                switch (FieldNames.lower(field)) {
-                    case "id" -> d.id = values.string(p, field);
-                    case "@odata.type" -> d.type = values.string(p, field);
-                    default -> JsonValues.skip(p);
-                }
-            }
-
-            @Override
-            public void end(Draft d) {
-                MemberRef ref = new MemberRef(d.id, MemberRef.normaliseType(d.type));
-                if (ref.isGroup()) return; // transitive: its users are listed too
-                members.add(ref);
-                count[0]++;
-            }
-        }, intake.problems);
+        }, d -> {
+            MemberRef ref = new MemberRef(d.id, MemberRef.normaliseType(d.type));
+            if (ref.isGroup()) return; // transitive: its users are listed too
+            members.add(ref);
+            count[0]++;
+        }), intake.problems);
         intake.groups.setTransitiveMembers(groupId, members.users(), SourceLocation.startOf(file));
         return count[0];
     }

@@ -24,4 +24,31 @@ public interface RecordReader<R> {
 
     /** The record object is complete. */
     void end(R record);
+
+    /** Receives one field; may throw as the parser does. */
+    @FunctionalInterface
+    interface FieldHandler<R> {
+        void field(R record, String name, JsonParser parser) throws IOException;
+    }
+
+    /** A reader from its three steps. */
+    static <R> RecordReader<R> of(java.util.function.Function<SourceLocation, R> start, FieldHandler<R> field,
+                                  java.util.function.Consumer<R> end) {
+        return new RecordReader<>() {
+            @Override
+            public R start(SourceLocation at) {
+                return start.apply(at);
+            }
+
+            @Override
+            public void field(R record, String name, JsonParser parser) throws IOException {
+                field.field(record, name, parser);
+            }
+
+            @Override
+            public void end(R record) {
+                end.accept(record);
+            }
+        };
+    }
 }
