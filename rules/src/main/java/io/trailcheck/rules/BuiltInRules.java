@@ -43,6 +43,11 @@ public final class BuiltInRules {
         return help;
     }
 
+    /** The pack compiled at build time, or null when the build did not write it. */
+    public static InputStream precompiled() {
+        return BuiltInRules.class.getResourceAsStream(BASE + "builtin/compiled.bin");
+    }
+
     public static Supplier<InputStream> defaultPolicy() {
         return () -> BuiltInRules.class.getResourceAsStream("/io/trailcheck/policies/default.yaml");
     }

@@ -22,8 +22,12 @@ public final class Trailcheck {
     public static Scanner scanner(List<Path> customRulePaths) {
         List<RuleSource> sources = new ArrayList<>(BuiltInRules.sources());
         sources.addAll(customSources(customRulePaths));
-        return new Scanner(RulePack.compile(sources, BuiltInRules.help()), BuiltInRules.DEFAULT_POLICY_NAME,
-                BuiltInRules.defaultPolicy());
+        try (java.io.InputStream precompiled = BuiltInRules.precompiled()) {
+            return new Scanner(RulePack.compile(sources, BuiltInRules.help(), precompiled), BuiltInRules.DEFAULT_POLICY_NAME,
+                    BuiltInRules.defaultPolicy());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static List<RuleSource> customSources(List<Path> paths) {

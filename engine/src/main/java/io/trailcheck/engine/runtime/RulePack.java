@@ -2,12 +2,20 @@ package io.trailcheck.engine.runtime;
 
 import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.engine.problem.RuleException;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The compiled rules (built-in and custom) and their catalogue. Compilation checks every file and reports
@@ -37,10 +44,18 @@ public final class RulePack {
      * @throws RuleException listing every problem found
      */
     public static RulePack compile(List<RuleSource> sources, Map<String, String> helpById) {
+        return compile(sources, helpById, null);
+    }
+
+    /**
+     * Compiles the sources, taking the built-in ones from {@code precompiled} (see {@link CompiledPackages})
+     * when it was compiled from the same text.
+     */
+    public static RulePack compile(List<RuleSource> sources, Map<String, String> helpById, InputStream precompiled) {
         List<Problem> problems = new ArrayList<>();
         Map<String, RuleDescriptor> catalogue = catalogue(sources, helpById, problems);
         if (!problems.isEmpty()) throw new RuleException(problems);
-        KieBase base = build(sources, problems);
+        KieBase base = build(sources, problems, precompiled);
         if (!problems.isEmpty()) throw new RuleException(problems);
         return new RulePack(base, catalogue);
     }
@@ -94,25 +109,38 @@ public final class RulePack {
         return new Problem(d.source(), d.line(), 0, "rule id " + d.id() + " is already used by " + what + "; choose another @id");
     }
 
-    private static KieBase build(List<RuleSource> sources, Collection<Problem> problems) {
-        KieServices ks = KieServices.Factory.get();
-        ReleaseId release = ks.newReleaseId("io.trailcheck.runtime", "rules-" + UUID.randomUUID(), "1.0.0");
-        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(release);
-        Map<String, Path> byPath = new HashMap<>();
-        for (int i = 0; i < sources.size(); i++) {
-            String path = "trailcheck/r" + i + ".drl";
-            kfs.write("src/main/resources/" + path, sources.get(i).drl());
-            byPath.put(path, sources.get(i).path());
-            byPath.put("src/main/resources/" + path, sources.get(i).path());
+    /**
+     * Compiles DRL sources into packages, one resource per file so that every error names its file and
+     * line ("Parser returned a null Package" follows each syntax error and says nothing more).
+     */
+    static List<KiePackage> compilePackages(List<RuleSource> sources, Collection<Problem> problems) {
+        if (sources.isEmpty()) return List.of();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (RuleSource source : sources) {
+            Resource resource = ResourceFactory.newByteArrayResource(source.drl().getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(source.path().toString());
+            builder.add(resource, ResourceType.DRL);
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String text = m.getText().strip();
+        for (KnowledgeBuilderError e : builder.getErrors()) {
+            String text = e.getMessage().strip();
             if (text.startsWith("Parser returned a null Package")) continue;
-            problems.add(new Problem(byPath.getOrDefault(m.getPath(), Path.of(String.valueOf(m.getPath()))),
-                    m.getLine(), 0, text));
+            Path file = e.getResource() == null || e.getResource().getSourcePath() == null ? null : Path.of(e.getResource().getSourcePath());
+            int line = e.getLines() == null || e.getLines().length == 0 ? 0 : e.getLines()[0];
+            problems.add(new Problem(file, line, 0, text));
         }
+        return problems.isEmpty() ? new ArrayList<>(builder.getKnowledgePackages()) : List.of();
+    }
+
+    /** The knowledge base: the precompiled built-in pack when it matches, plus whatever else must compile. */
+    private static KieBase build(List<RuleSource> sources, Collection<Problem> problems, InputStream precompiled) {
+        List<RuleSource> builtIn = sources.stream().filter(RuleSource::builtIn).toList();
+        Optional<List<KiePackage>> loaded = CompiledPackages.read(precompiled, builtIn);
+        List<RuleSource> toCompile = loaded.isPresent() ? sources.stream().filter(s -> !s.builtIn()).toList() : sources;
+        List<KiePackage> packages = new ArrayList<>(loaded.orElse(List.of()));
+        packages.addAll(compilePackages(toCompile, problems));
         if (!problems.isEmpty()) return null;
-        return ks.newKieContainer(release).getKieBase();
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+        base.addPackages(packages);
+        return base;
     }
 }
