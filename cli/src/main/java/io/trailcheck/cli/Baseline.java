@@ -1,7 +1,10 @@
 package io.trailcheck.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.trailcheck.engine.parse.JsonFiles;
 import io.trailcheck.engine.problem.InputException;
 import io.trailcheck.engine.problem.Problem;
 
@@ -10,34 +13,36 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Reads the fingerprints of an earlier --json or --sarif result. */
+/**
+ * Reads the fingerprints of an earlier {@code --json} result ({@code findings[].fingerprint}) or
+ * {@code --sarif} result ({@code partialFingerprints["trailcheck/v1"]}), streaming: a baseline of a
+ * million-user tenant is never held as a tree.
+ */
 final class Baseline {
+    private static final String JSON_FIELD = "fingerprint";
+    private static final String SARIF_FIELD = "trailcheck/v1";
+
     private Baseline() {}
 
     static Set<String> fingerprints(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputException(io.trailcheck.engine.parse.JsonFiles.problem(file, e));
+        Set<String> out = new HashSet<>();
+        boolean recognised = false;
+        try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t != JsonToken.FIELD_NAME) continue;
+                String name = p.currentName();
+                if (p.getParsingContext().getNestingDepth() == 1 && (name.equals("findings") || name.equals("runs"))) recognised = true;
+                if ((name.equals(JSON_FIELD) || name.equals(SARIF_FIELD)) && p.nextToken() == JsonToken.VALUE_STRING) {
+                    out.add(p.getText());
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new InputException(JsonFiles.problem(file, e));
         } catch (IOException e) {
             throw new InputException(Problem.inFile(file, "cannot read baseline: " + e.getMessage()));
         }
-        Set<String> out = new HashSet<>();
-        if (root != null && root.has("runs")) {
-            for (JsonNode run : root.get("runs")) {
-                for (JsonNode result : run.path("results")) {
-                    JsonNode fp = result.path("partialFingerprints").path("trailcheck/v1");
-                    if (fp.isTextual()) out.add(fp.asText());
-                }
-            }
-        } else if (root != null && root.has("findings")) {
-            for (JsonNode f : root.get("findings")) {
-                if (f.path("fingerprint").isTextual()) out.add(f.get("fingerprint").asText());
-            }
-        } else {
-            throw new InputException(Problem.inFile(file, "not a trailcheck --json or --sarif result"));
-        }
+        if (!recognised) throw new InputException(Problem.inFile(file, "not a trailcheck --json or --sarif result"));
         return out;
     }
 }
