@@ -36,7 +36,6 @@ final class GraphGroupsReader extends CollectionReader {
     @Override
     RecordReader<?> records(Path file, Intake intake, Runnable counted) {
         JsonValues values = new JsonValues(file, intake.problems);
-        intake.groupsExported = true;
         return RecordReader.of(Draft::new, (Draft d, String name, JsonParser p) -> {
             switch (FieldNames.lower(name)) {
                 case "id" -> d.id = values.string(p, name);

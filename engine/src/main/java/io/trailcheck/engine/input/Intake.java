@@ -23,7 +23,6 @@ final class Intake {
     final List<InputFile> files = new ArrayList<>();
     boolean usersExported;
     boolean skusExported;
-    boolean groupsExported;
     final List<io.trailcheck.model.Telemetry> telemetry = new ArrayList<>();
     final List<ObservedInteraction> interactions = new ArrayList<>();
     final List<io.trailcheck.model.UnknownValue> unknownValues = new ArrayList<>();

@@ -74,8 +74,7 @@ final class NativeSnapshotReader implements InputReader {
             case "users" -> collection.readRecords(file, p, users.records(file, intake, counted), intake.problems);
             case "skus" -> collection.readRecords(file, p, skus.records(file, intake, counted), intake.problems);
             case "groups" -> {
-                intake.groupsExported = true;
-                values.objects(p, key, g -> groups.add(group(file, g, values)));
+                        values.objects(p, key, g -> groups.add(group(file, g, values)));
             }
             case "agents" -> values.objects(p, key, a -> {
                 intake.agents.add(agent(file, a, values));

@@ -27,7 +27,6 @@ import java.util.Optional;
  * @param users               the user directory, when a users export was read
  * @param groups              groups and memberships
  * @param skus                subscribed SKUs by lower-case id
- * @param groupsExported      whether any groups or group-members file was read
  * @param telemetry           Application Insights settings per agent; empty when not exported
  * @param interactions        observed conversations; empty when not exported
  * @param exported            which optional sections were present (telemetry, interactions, auditRetention)
@@ -43,7 +42,6 @@ public record Snapshot(
         Optional<UserDirectory> users,
         GroupDirectory groups,
         Map<String, Sku> skus,
-        boolean groupsExported,
         List<io.trailcheck.model.Telemetry> telemetry,
         List<ObservedInteraction> interactions,
         java.util.Set<String> exported) {

@@ -69,8 +69,7 @@ public final class SnapshotReader {
         unknown.addAll(intake.unknownValues);
         return new Snapshot(List.copyOf(intake.files), merged.agents, merged.channels, unknown,
                 Snapshot.missingSkus(intake.users, intake.skus, intake.skusExported), merged.conflicts, tenant,
-                users, intake.groups, Map.copyOf(intake.skus), intake.groupsExported || intake.files.stream()
-                .anyMatch(f -> f.kind() == InputKind.GROUP_MEMBERS), List.copyOf(intake.telemetry),
+                users, intake.groups, Map.copyOf(intake.skus), List.copyOf(intake.telemetry),
                 List.copyOf(intake.interactions), exported(intake));
     }
 
