@@ -55,7 +55,7 @@ class GroupsReaderTest {
     void readsEveryGroupAndLocatesIt() throws Exception {
         Snapshot s = tenant();
         Path groups = resource("groups/tenant/groups.json");
-        assertTrue(s.groupsExported());
+        assertTrue(s.has(InputKind.GRAPH_GROUPS));
         assertEquals(6, s.groups().size());
         Map<String, Integer> records = new TreeMap<>();
         for (InputFile f : s.files()) records.put(f.kind().name(), f.records());
@@ -109,7 +109,7 @@ class GroupsReaderTest {
         assertTrue(s.groups().hasMembership(HR.toUpperCase(java.util.Locale.ROOT)));
         assertEquals(users(u, JOHANNA, LIDIA), s.groups().usersOf(List.of(HR)));
         assertNull(s.groups().get(HR).displayName());
-        assertTrue(s.groupsExported());
+        assertTrue(s.has(InputKind.GROUP_MEMBERS));
     }
 
     @Test
