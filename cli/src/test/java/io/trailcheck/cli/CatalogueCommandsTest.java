@@ -34,6 +34,19 @@ class CatalogueCommandsTest {
     }
 
     @Test
+    void helpListsTheExitCodesAndCompletionIsGenerated() {
+        Cli help = Cli.run("scan", "--help");
+        assertEquals(0, help.exit());
+        for (String code : new String[]{"0   no finding", "1   at least one finding", "2   the invocation", "3   a custom rule", "4   an internal error"}) {
+            assertTrue(help.out().contains(code), code + " in\n" + help.out());
+        }
+        Cli completion = Cli.run("generate-completion");
+        assertEquals(0, completion.exit());
+        assertTrue(completion.out().contains("complete -F") && completion.out().contains("--fail-on"), completion.out());
+        assertTrue(Cli.run("--version").out().matches("trailcheck \\d+\\.\\d+\\.\\d+\\s*"));
+    }
+
+    @Test
     void rulesShowsLevelsAfterPolicy() throws IOException {
         Path policy = dir.resolve("p.yaml");
         Files.writeString(policy, "rules:\n  CIL005: { level: error }\n  CIL010: { enabled: false }\n");
