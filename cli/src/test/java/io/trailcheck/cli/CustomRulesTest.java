@@ -112,7 +112,7 @@ class CustomRulesTest {
                 "$a : Agent( )", "insert(Finding.of(drools, $a.entity(), $a.location()));"));
         Cli r2 = Cli.run("rules", "--rules", noLevel.toString());
         assertEquals(3, r2.exit(), r2.toString());
-        assertTrue(r2.err().contains(noLevel + ": rule id ORG901 has no declaration"), r2.err());
+        assertTrue(r2.err().contains(noLevel + ":5: rule id ORG901 has no declaration"), r2.err());
     }
 
     @Test

@@ -24,7 +24,8 @@ final class RuleMetadataReader {
     static final Set<String> INPUTS = Set.of("agents", "users", "skus", "auditConfig", "auditRetention", "telemetry", "interactions");
 
     /** The rules of one file: declarations (with @level) and other rules reporting under an id. */
-    record FileRules(List<RuleDescriptor> declarations, List<String> reportingIds, Map<String, Integer> ruleNames) {}
+    /** @param reportingIds every rule id the file reports under, with the line of its first rule */
+    record FileRules(List<RuleDescriptor> declarations, Map<String, Integer> reportingIds, Map<String, Integer> ruleNames) {}
 
     FileRules read(RuleSource source, Map<String, String> helpById, List<Problem> problems) {
         DrlParser parser = new DrlParser();
@@ -33,17 +34,17 @@ final class RuleMetadataReader {
             pkg = parser.parse(false, source.drl());
         } catch (DroolsParserException e) {
             problems.add(Problem.inFile(source.path(), "cannot parse: " + e.getMessage()));
-            return new FileRules(List.of(), List.of(), Map.of());
+            return new FileRules(List.of(), Map.of(), Map.of());
         }
         if (parser.hasErrors()) {
             for (DroolsError e : parser.getErrors()) {
                 int line = e.getLines() == null || e.getLines().length == 0 ? 0 : e.getLines()[0];
                 problems.add(new Problem(source.path(), line, 0, e.getMessage().strip()));
             }
-            return new FileRules(List.of(), List.of(), Map.of());
+            return new FileRules(List.of(), Map.of(), Map.of());
         }
         List<RuleDescriptor> declared = new ArrayList<>();
-        List<String> reporting = new ArrayList<>();
+        Map<String, Integer> reporting = new java.util.LinkedHashMap<>();
         Map<String, Integer> names = new java.util.LinkedHashMap<>();
         for (RuleDescr rule : pkg.getRules()) {
             names.put(pkg.getName() + "/" + rule.getName(), rule.getLine());
@@ -54,7 +55,7 @@ final class RuleMetadataReader {
                         "rule \"" + rule.getName() + "\" has no @id (every rule reports under a rule id; mark a rule that reports nothing @helper)"));
                 continue;
             }
-            reporting.add(id);
+            reporting.putIfAbsent(id, rule.getLine());
             String levelText = value(rule, "level");
             if (levelText == null) continue;
             descriptor(source, rule, id, levelText, helpById, problems).ifPresent(declared::add);

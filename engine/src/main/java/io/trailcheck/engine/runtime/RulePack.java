@@ -77,7 +77,7 @@ public final class RulePack {
                                                          List<Problem> problems) {
         RuleMetadataReader reader = new RuleMetadataReader();
         Map<String, RuleDescriptor> byId = new HashMap<>();
-        Map<Path, List<String>> reportingByFile = new LinkedHashMap<>();
+        Map<Path, Map<String, Integer>> reportingByFile = new LinkedHashMap<>();
         Map<String, Path> ruleNames = new HashMap<>();
         for (RuleSource source : sources) {
             RuleMetadataReader.FileRules rules = reader.read(source, helpById, problems);
@@ -94,9 +94,12 @@ public final class RulePack {
                 if (earlier != null) problems.add(collision(d, earlier));
             }
         }
-        reportingByFile.forEach((file, ids) -> ids.stream().filter(id -> !byId.containsKey(id)).distinct()
-                .forEach(id -> problems.add(Problem.inFile(file, "rule id " + id
-                        + " has no declaration: one rule with this @id must carry @level (and @name, @title)"))));
+        reportingByFile.forEach((file, ids) -> ids.forEach((id, line) -> {
+            if (!byId.containsKey(id)) {
+                problems.add(new Problem(file, line, 0, "rule id " + id
+                        + " has no declaration: one rule with this @id must carry @level (and @name, @title)"));
+            }
+        }));
         Map<String, RuleDescriptor> ordered = new LinkedHashMap<>();
         byId.values().stream()
                 .sorted(java.util.Comparator.comparing((RuleDescriptor d) -> !d.builtIn()).thenComparing(RuleDescriptor::id))
