@@ -82,6 +82,20 @@ class CustomRulesTest {
     }
 
     @Test
+    void aRuleWithOnlyIdAndLevelGetsDefaultsAndValidSarif() throws Exception {
+        Path f = drl("minimal.drl", rule("custom.minimal", "ORG777 Agents must have a display name", "@id(\"ORG777\") @level(\"note\")",
+                "$a : Agent( displayName == schemaName )", "insert(Finding.of(drools, $a.entity(), $a.location()).property(\"agent\", $a.schemaName()));"));
+        Cli rules = Cli.run("rules", "--rules", f.toString());
+        assertTrue(rules.out().contains("ORG777   agents-must-have-a-display-name"), rules.out());
+        Path sarif = dir.resolve("minimal.sarif");
+        Cli scan = Cli.run("scan", PACK.resolve("tests/ORG001/group-agent-in-teams-silent").toString(), "--rules", f.toString(),
+                "--sarif", sarif.toString(), "--source-root", Cli.REPO.toString());
+        assertEquals(0, scan.exit(), scan.toString());
+        assertTrue(Files.readString(sarif).contains("ORG777"));
+        assertEquals(java.util.List.of(), SarifMultitoolTest.validate(sarif));
+    }
+
+    @Test
     void anIdCollidingWithABuiltInRuleIsRefused() throws IOException {
         Path f = drl("collide.drl", rule("custom.collide", "mine", "@id(\"CIL001\") @name(\"mine\") @level(\"error\") @title(\"t\")",
                 "$a : Agent( )", "insert(Finding.of(drools, $a.entity(), $a.location()));"));

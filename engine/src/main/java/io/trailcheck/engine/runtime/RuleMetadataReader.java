@@ -71,8 +71,8 @@ final class RuleMetadataReader {
                     "rule \"" + rule.getName() + "\": @level must be error, warning or note, not \"" + levelText + "\""));
             return java.util.Optional.empty();
         }
-        String name = orElse(value(rule, "name"), id.toLowerCase());
-        if (name.equalsIgnoreCase(id)) {
+        String name = orElse(value(rule, "name"), kebab(rule.getName().replace(id, "")));
+        if (name.isEmpty() || name.equalsIgnoreCase(id)) {
             problems.add(new Problem(source.path(), rule.getLine(), 0,
                     "rule \"" + rule.getName() + "\": @name must differ from @id (GitHub and SARIF need both)"));
         }
@@ -97,6 +97,11 @@ final class RuleMetadataReader {
         if (v == null) return null;
         String s = AnnotationDescr.unquote(v.toString().strip()).strip();
         return s.isEmpty() ? null : s.replace("\\n", "\n").replace("\\\"", "\"");
+    }
+
+    /** "ORG001 Tenant-wide agent in Teams" without its id → "tenant-wide-agent-in-teams", the default @name. */
+    private static String kebab(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     private static String orElse(String a, String b) {
