@@ -87,7 +87,6 @@ final class ScanCommand implements Callable<Integer> {
         files.add(csv, ReportFormat.CSV);
         files.writeAll(ctx);
         progress(err, String.format("wrote reports; %.1f s in all", (System.nanoTime() - start) / 1e9));
-        warnIfOutsideSourceRoot(ctx);
         PrintWriter out = spec.commandLine().getOut();
         ReportFormat.valueOf(format.name().toUpperCase()).writer().write(ctx, out);
         out.flush();
@@ -98,16 +97,5 @@ final class ScanCommand implements Callable<Integer> {
         if (!progress) return;
         err.println("trailcheck: " + line);
         err.flush();
-    }
-
-    private void warnIfOutsideSourceRoot(ReportContext ctx) {
-        if (sarif == null) return;
-        PrintWriter err = spec.commandLine().getErr();
-        long outside = ctx.result().findings().stream().filter(f -> !f.finding().getLocation().file().toAbsolutePath().normalize()
-                .startsWith(ctx.sourceRoot().normalize())).count();
-        if (outside > 0) {
-            err.println("trailcheck: warning: " + outside + " SARIF results point at files outside --source-root "
-                    + ctx.sourceRoot() + ": GitHub code scanning needs files inside the repository checkout");
-        }
     }
 }

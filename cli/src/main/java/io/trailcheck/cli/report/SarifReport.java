@@ -2,6 +2,7 @@ package io.trailcheck.cli.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailcheck.engine.digest.Digests;
 import io.trailcheck.engine.runtime.NotEvaluated;
 import io.trailcheck.engine.runtime.RuleDescriptor;
 import io.trailcheck.engine.scan.ReportedFinding;
@@ -14,10 +15,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,10 +41,20 @@ final class SarifReport implements ReportWriter {
             byte[] bytes = Json.bytes(root);
             if (max == 0 || gzippedSize(bytes) <= SarifLimits.MAX_GZIPPED_BYTES) {
                 out.write(new String(bytes, StandardCharsets.UTF_8));
-                if (selection.omittedTotal() > 0) ctx.warnings().accept(selection.explanation());
+                warn(ctx, selection);
                 return;
             }
             max = Math.min(max, selection.kept().size()) * 3 / 4;
+        }
+    }
+
+    /** Tells the user what GitHub would not show: results left out, or located outside the checkout. */
+    private static void warn(ReportContext ctx, SarifLimits.Selection selection) {
+        if (selection.omittedTotal() > 0) ctx.warnings().accept(selection.explanation());
+        long outside = selection.kept().stream().filter(f -> !Paths.isInside(ctx.sourceRoot(), f.finding().getLocation().file())).count();
+        if (outside > 0) {
+            ctx.warnings().accept(outside + " SARIF results point at files outside --source-root " + ctx.sourceRoot()
+                    + ": GitHub code scanning needs files inside the repository checkout");
         }
     }
 
@@ -168,7 +176,7 @@ final class SarifReport implements ReportWriter {
         List<AffectedUsers.User> users = f.getAffected().list(MAX_LISTED_USERS);
         if (users.isEmpty()) return;
         ArrayNode listed = props.putArray(ctx.showNames() ? "affectedUsers" : "affectedUserIds");
-        users.forEach(u -> listed.add(ctx.showNames() ? u.userPrincipalName() : pseudonym(u.id())));
+        users.forEach(u -> listed.add(ctx.showNames() ? u.userPrincipalName() : Digests.pseudonym(u.id())));
     }
 
     /** A repository-relative URI, percent-encoded; an absolute file URI for files outside the source root. */
@@ -180,16 +188,6 @@ final class SarifReport implements ReportWriter {
             return new URI(null, null, relative, null).toASCIIString();
         } catch (java.net.URISyntaxException e) {
             return relative;
-        }
-    }
-
-    /** A stable pseudonym for a user id: the same user gets the same one in every run. */
-    static String pseudonym(String userId) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(userId.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return "user-" + HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -7,7 +7,6 @@ import io.trailcheck.engine.parse.JsonValues;
 import io.trailcheck.engine.parse.RecordReader;
 import io.trailcheck.model.SourceLocation;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -25,31 +24,19 @@ final class AuditConfigReader implements InputReader {
     public int read(Path file, Intake intake) {
         JsonValues values = new JsonValues(file, intake.problems);
         int[] count = {0};
-        collection.read(file, new RecordReader<Object>() {
-            @Override
-            public Object start(SourceLocation at) {
-                return at;
+        collection.read(file, RecordReader.of(at -> at, (SourceLocation record, String name, JsonParser p) -> {
+            if (!name.equalsIgnoreCase("UnifiedAuditLogIngestionEnabled")) {
+                JsonValues.skip(p);
+                return;
             }
-
-            @Override
-            public void field(Object record, String name, JsonParser p) throws IOException {
-                if (name.equalsIgnoreCase("UnifiedAuditLogIngestionEnabled")) {
-                    SourceLocation at = JsonFiles.here(file, p);
-                    Boolean enabled = values.bool(p, name);
-                    if (enabled != null) {
-                        intake.auditIngestion = enabled;
-                        intake.auditIngestionLocation = at;
-                        count[0]++;
-                    }
-                } else {
-                    JsonValues.skip(p);
-                }
+            SourceLocation at = JsonFiles.here(file, p);
+            Boolean enabled = values.bool(p, name);
+            if (enabled != null) {
+                intake.auditIngestion = enabled;
+                intake.auditIngestionLocation = at;
+                count[0]++;
             }
-
-            @Override
-            public void end(Object record) {
-            }
-        }, intake.problems);
+        }, record -> { }), intake.problems);
         if (count[0] == 0) {
             intake.problems.add(io.trailcheck.engine.problem.Problem.inFile(file,
                     "no UnifiedAuditLogIngestionEnabled property: export it with Get-AdminAuditLogConfig | ConvertTo-Json"));

@@ -40,12 +40,29 @@ public final class YamlFiles {
         }
     }
 
+    /**
+     * Like {@link #parse(Path, Problems)}, but a document with no content (empty, or only comments) is no
+     * problem: it is simply empty.
+     */
+    public Optional<Node> parseMaybeEmpty(Path file, Problems problems) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(file, in, problems, true);
+        } catch (IOException e) {
+            problems.add(Problem.inFile(file, "cannot read: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
     /** Parses a stream; {@code file} names it in messages (a classpath resource, say). */
     public Optional<Node> parse(Path file, InputStream in, Problems problems) {
+        return parse(file, in, problems, false);
+    }
+
+    private Optional<Node> parse(Path file, InputStream in, Problems problems, boolean emptyAllowed) {
         try (Reader reader = new UnicodeReader(in)) {
             Node root = new Yaml(new SafeConstructor(options())).compose(reader);
-            if (root == null) {
-                problems.add(Problem.inFile(file, "the file is empty"));
+            if (root == null || emptyAllowed && YamlNodes.isNull(root)) {
+                if (!emptyAllowed) problems.add(Problem.inFile(file, "the file is empty"));
                 return Optional.empty();
             }
             int before = problems.list().size();

@@ -37,10 +37,13 @@ public final class YamlNodes {
     }
 
     public static Optional<String> text(Node node) {
-        if (node instanceof ScalarNode s && !"tag:yaml.org,2002:null".equals(s.getTag().getValue())) {
-            return Optional.of(s.getValue());
-        }
+        if (node instanceof ScalarNode s && !isNull(s)) return Optional.of(s.getValue());
         return Optional.empty();
+    }
+
+    /** A null scalar ({@code ~}, {@code null}, or nothing at all after {@code ---}). */
+    public static boolean isNull(Node node) {
+        return node instanceof ScalarNode s && "tag:yaml.org,2002:null".equals(s.getTag().getValue());
     }
 
     public static List<Node> items(Node node) {

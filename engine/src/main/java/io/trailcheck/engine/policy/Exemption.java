@@ -1,5 +1,6 @@
 package io.trailcheck.engine.policy;
 
+import io.trailcheck.engine.digest.Digests;
 import io.trailcheck.model.SourceLocation;
 
 import java.time.LocalDate;
@@ -34,17 +35,7 @@ public record Exemption(String rule, Map<String, String> scope, String reason, S
     public String key() {
         StringBuilder sb = new StringBuilder(rule);
         scope.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sb.append('/').append(e.getKey()).append('=')
-                .append(e.getKey().equals("user") ? pseudonym(e.getValue()) : e.getValue()));
+                .append(e.getKey().equals("user") ? Digests.pseudonym(e.getValue()) : e.getValue()));
         return sb.toString();
-    }
-
-    private static String pseudonym(String user) {
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(user.toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "user-" + java.util.HexFormat.of().formatHex(d, 0, 6);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -78,22 +78,8 @@ public final class PolicyLoader {
 
     /** Applies an overlay; an empty file (or one holding only comments) changes nothing. */
     public PolicyLoader applyOverlay(Path file) {
-        if (isEmptyDocument(file)) {
-            sources.add(file);
-            return this;
-        }
-        yaml.parse(file, problems).ifPresent(root -> apply(file, root));
+        yaml.parseMaybeEmpty(file, problems).ifPresentOrElse(root -> apply(file, root), () -> sources.add(file));
         return this;
-    }
-
-    private static boolean isEmptyDocument(Path file) {
-        try {
-            return java.nio.file.Files.isRegularFile(file) && java.nio.file.Files.size(file) < 1 << 16
-                    && java.nio.file.Files.readAllLines(file).stream().map(String::strip)
-                    .allMatch(l -> l.isEmpty() || l.startsWith("#") || l.equals("---") || l.equals("\uFEFF"));
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return false;
-        }
     }
 
     /** The merged policy; throws {@link io.trailcheck.engine.problem.InputException} listing every problem. */

@@ -1,5 +1,6 @@
 package io.trailcheck.engine.runtime;
 
+import io.trailcheck.engine.digest.Digests;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.kie.api.definition.KiePackage;
@@ -9,11 +10,7 @@ import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,13 +24,9 @@ public final class CompiledPackages {
 
     /** A digest of the DRL texts, in order. */
     public static String digest(List<RuleSource> sources) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (RuleSource s : sources) sha.update(s.drl().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        StringBuilder all = new StringBuilder();
+        for (RuleSource s : sources) all.append(s.drl()).append('\u0000');
+        return Digests.sha256Hex(all.toString(), 32);
     }
 
     /** Compiles the sources and writes them, with their digest, to {@code out}. */

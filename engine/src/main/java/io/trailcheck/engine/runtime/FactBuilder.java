@@ -1,12 +1,12 @@
 package io.trailcheck.engine.runtime;
 
 import io.trailcheck.engine.directory.AudienceCalculator;
-import io.trailcheck.engine.directory.MailboxStatus;
 import io.trailcheck.engine.directory.UserDirectory;
 import io.trailcheck.engine.input.InputKind;
 import io.trailcheck.engine.input.Snapshot;
 import io.trailcheck.engine.policy.Policy;
 import io.trailcheck.model.Agent;
+import io.trailcheck.model.Audience;
 import io.trailcheck.model.AuthenticationMode;
 import io.trailcheck.model.ChannelClass;
 import io.trailcheck.model.DirectorySummary;
@@ -51,13 +51,13 @@ public final class FactBuilder {
     }
 
     private static void addAudiences(Snapshot snapshot, UserDirectory users, List<Object> facts, List<NotEvaluated> gaps) {
-        DirectorySummary summary = summary(users);
+        AudienceCalculator audiences = new AudienceCalculator(users, snapshot.groups());
+        DirectorySummary summary = summary(users, audiences);
         facts.add(summary);
         if (summary.unknownMailbox() > 0 && !snapshot.has(InputKind.GRAPH_SKUS) && snapshot.skus().isEmpty()) {
             gaps.add(new NotEvaluated("CIL004", null, summary.unknownMailbox() + " users' mailboxes could come only from "
                     + "assignedLicenses, which need subscribedSkus.json (not exported)"));
         }
-        AudienceCalculator audiences = new AudienceCalculator(users, snapshot.groups());
         for (Agent agent : snapshot.agents()) {
             if (!agent.isRestrictedToGroups()) {
                 facts.add(audiences.wholeTenant(agent.schemaName()));
@@ -103,18 +103,11 @@ public final class FactBuilder {
         }
     }
 
-    private static DirectorySummary summary(UserDirectory users) {
-        int members = 0, guests = 0, unknown = 0;
-        for (int i = 0; i < users.size(); i++) {
-            if (!users.isEnabled(i)) continue;
-            if (users.isGuest(i)) {
-                guests++;
-            } else {
-                members++;
-                if (users.mailbox(i) == MailboxStatus.UNKNOWN) unknown++;
-            }
-        }
-        return new DirectorySummary(users.size(), members, guests, unknown, users.firstFile());
+    /** The tenant-wide counts are the whole-tenant audience's, counted once and shared with those agents. */
+    private static DirectorySummary summary(UserDirectory users, AudienceCalculator audiences) {
+        Audience tenant = audiences.wholeTenant(null);
+        return new DirectorySummary(users.size(), tenant.members(), tenant.guests(), tenant.membersUnknownMailbox(),
+                users.firstFile());
     }
 
     private static Set<String> inputs(Snapshot s) {

@@ -1,13 +1,10 @@
 package io.trailcheck.engine.scan;
 
+import io.trailcheck.engine.digest.Digests;
 import io.trailcheck.engine.policy.Exemption;
 import io.trailcheck.model.Finding;
 import io.trailcheck.model.Level;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A finding as reported: its final level (policy, then demotions), its fingerprint, and whether an
@@ -46,11 +43,6 @@ public record ReportedFinding(Finding finding, Level level, String fingerprint, 
     public static String fingerprint(Finding f) {
         // Ids compare without case everywhere (schema names, channels, GUIDs): a re-export that changes case is no new finding.
         String key = f.getRuleId() + "|" + f.getEntity().kind() + "|" + f.getEntity().key().toLowerCase(java.util.Locale.ROOT);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(key, 16);
     }
 }
