@@ -102,6 +102,8 @@ public final class UserDirectory {
         private final IdIndex indexById = new IdIndex();
         private final List<LicenceProfile> profiles = new ArrayList<>();
         private final Map<LicenceProfile, Integer> profileIndex = new HashMap<>();
+        /** The first user holding each profile, by profile index: where a missing SKU is reported. */
+        private final List<Integer> firstHolders = new ArrayList<>();
         private SourceLocation firstFile;
 
         /**
@@ -118,6 +120,7 @@ public final class UserDirectory {
             planBits[size] = assignedPlans;
             profileOf[size] = profileIndex.computeIfAbsent(profile, p -> {
                 profiles.add(p);
+                firstHolders.add(size);
                 return profiles.size() - 1;
             });
             lines[size] = at.line();
@@ -144,10 +147,9 @@ public final class UserDirectory {
         /** The location of the first user holding a profile. */
         public SourceLocation firstHolder(LicenceProfile profile) {
             Integer p = profileIndex.get(profile);
-            for (int i = 0; p != null && i < size; i++) {
-                if (profileOf[i] == p) return SourceLocation.of(files.get(fileOf[i]), lines[i], columns[i]);
-            }
-            return firstFile;
+            if (p == null) return firstFile;
+            int i = firstHolders.get(p);
+            return SourceLocation.of(files.get(fileOf[i]), lines[i], columns[i]);
         }
 
         private short fileIndex(java.nio.file.Path file) {
