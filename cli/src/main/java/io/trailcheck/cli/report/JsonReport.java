@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailcheck.engine.input.InputFile;
 import io.trailcheck.engine.policy.Exemption;
-import io.trailcheck.engine.runtime.NotEvaluated;
+import io.trailcheck.model.NotEvaluated;
 import io.trailcheck.engine.scan.ReportedFinding;
 import io.trailcheck.engine.scan.ScanResult;
 import io.trailcheck.model.AffectedUsers;

@@ -3,7 +3,7 @@ package io.trailcheck.cli.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailcheck.engine.digest.Digests;
-import io.trailcheck.engine.runtime.NotEvaluated;
+import io.trailcheck.model.NotEvaluated;
 import io.trailcheck.engine.runtime.RuleDescriptor;
 import io.trailcheck.engine.scan.ReportedFinding;
 import io.trailcheck.engine.scan.ScanResult;

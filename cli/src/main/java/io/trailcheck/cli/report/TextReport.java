@@ -1,7 +1,7 @@
 package io.trailcheck.cli.report;
 
 import io.trailcheck.engine.input.InputFile;
-import io.trailcheck.engine.runtime.NotEvaluated;
+import io.trailcheck.model.NotEvaluated;
 import io.trailcheck.engine.scan.ReportedFinding;
 import io.trailcheck.engine.scan.ScanResult;
 import io.trailcheck.model.Level;
