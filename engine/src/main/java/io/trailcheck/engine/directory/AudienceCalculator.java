@@ -83,12 +83,7 @@ public final class AudienceCalculator {
 
         /** Affected users in a total order of their ids, whatever the order of the export. */
         void sortAffected() {
-            Integer[] boxed = new Integer[affectedCount];
-            for (int k = 0; k < affectedCount; k++) boxed[k] = affected[k];
-            Arrays.sort(boxed, java.util.Comparator.comparing((Integer i) -> users.id(i), String.CASE_INSENSITIVE_ORDER)
-                    .thenComparing(users::id));
-            for (int k = 0; k < affectedCount; k++) affected[k] = boxed[k];
-            affected = Arrays.copyOf(affected, affectedCount);
+            affected = users.inIdOrder(Arrays.copyOf(affected, affectedCount));
             sharedMembers = users(filter(i -> !users.isGuest(i)));
             sharedGuests = users(filter(users::isGuest));
             sharedReasons = reasons(filter(i -> !users.isGuest(i)));

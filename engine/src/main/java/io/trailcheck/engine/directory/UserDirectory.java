@@ -33,6 +33,8 @@ public final class UserDirectory implements UserIndex {
     private final List<Path> files;
     private final IdIndex indexById;
     private final SourceLocation firstFile;
+    /** Each user's place in the order of ids (without regard to case), computed when first asked for. */
+    private int[] rankOf;
 
     private UserDirectory(Builder b) {
         int n = b.size;
@@ -115,6 +117,50 @@ public final class UserDirectory implements UserIndex {
         for (int p = 0; p < firstHolder.length; p++) {
             if (firstHolder[p] >= 0) action.accept(licenceProfiles.get(p), location(firstHolder[p]));
         }
+    }
+
+    /**
+     * The users in the order of their ids without regard to case, whatever the order of the export: what
+     * reports list is then the same for the same tenant.
+     */
+    public int[] inIdOrder(int[] users) {
+        int[] rank = ranks();
+        long[] keyed = new long[users.length];
+        for (int k = 0; k < users.length; k++) keyed[k] = ((long) rank[users[k]] << 32) | users[k];
+        Arrays.sort(keyed);
+        int[] out = new int[users.length];
+        for (int k = 0; k < out.length; k++) out[k] = (int) keyed[k];
+        return out;
+    }
+
+    /** Ranks by id. A GUID's lower-case text sorts as its number, so most ids compare as two longs. */
+    private synchronized int[] ranks() {
+        if (rankOf != null) return rankOf;
+        int n = ids.length;
+        long[] high = new long[n], low = new long[n];
+        boolean[] guid = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            long[] g = IdIndex.parse(ids[i]);
+            if (g != null) {
+                high[i] = g[0];
+                low[i] = g[1];
+                guid[i] = true;
+            }
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> {
+            if (guid[a] && guid[b]) {
+                int c = Long.compareUnsigned(high[a], high[b]);
+                return c != 0 ? c : Long.compareUnsigned(low[a], low[b]);
+            }
+            int c = String.CASE_INSENSITIVE_ORDER.compare(ids[a], ids[b]);
+            return c != 0 ? c : ids[a].compareTo(ids[b]);
+        });
+        int[] rank = new int[n];
+        for (int r = 0; r < n; r++) rank[order[r]] = r;
+        rankOf = rank;
+        return rank;
     }
 
     public SourceLocation location(int i) {
