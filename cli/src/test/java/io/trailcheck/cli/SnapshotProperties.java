@@ -2,22 +2,22 @@ package io.trailcheck.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,86 +26,178 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 /**
- * Random valid and mutated snapshots: a scan either succeeds (0 or 1) or fails with exit 2 and a located
- * message, never a trace; and findings do not depend on file or record order. Fixed seeds keep the suite
- * repeatable.
+ * Random valid and mutated snapshots, with QuickTheories (integrated shrinking). A valid snapshot's
+ * report holds together: every location is a line of an input file, no count exceeds its total, the
+ * verdict and exit code follow the findings' levels and {@code --fail-on}, and the same input gives the
+ * same report whatever the file or record order. A mutated file either scans or fails with exit 2 and
+ * a located message, never a trace. The seed is fixed (42) so the suite is repeatable; a failure prints
+ * the shrunk tenant and the seed, and {@code -DQT_SEED=n} explores others.
  */
 class SnapshotProperties {
+    private static final long SEED = Long.getLong("QT_SEED", 42L);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> MODES = List.of("None", "Integrated", "Unspecified", "GenericOAuth2",
             "CustomAzureActiveDirectory", "integrated", "2", "Federated");
+    private static final List<String> ACCESS = List.of("Any", "GroupMembership", "ChatbotReaders", "AnyMultiTenant");
     private static final List<String> CHANNELS = List.of("MsTeams", "Microsoft365Copilot", "Directline", "webchat",
             "SharePoint", "ContosoKiosk", "msteams", "Facebook");
     private static final List<String> SKUS = List.of("05e9a617-0261-4cee-bb44-138d3ef5d965", "c2273bd0-dff7-4215-9ef5-2c7bcfb06425");
+    private static final List<String> FAIL_ON = List.of("error", "warning", "note", "never");
+    private static final List<String> OVERLAID_RULES = List.of("CIL001", "CIL002", "CIL003", "CIL004", "CIL005", "CIL006",
+            "CIL008", "CIL011", "CIL012");
 
     record Agent(String schema, String mode, String access, List<String> channels, List<Integer> groups) {}
 
     record User(int id, boolean guest, boolean enabled, int licence) {}
 
-    record Tenant(List<Agent> agents, List<User> users, int groups) {}
+    /** @param auditIngestion the tenant's UnifiedAuditLogIngestionEnabled, or null for no Exchange export */
+    record Tenant(List<Agent> agents, List<User> users, int groups, Boolean auditIngestion) {}
 
-    @Provide
-    Arbitrary<Tenant> tenants() {
-        Arbitrary<Agent> agent = Combinators.combine(
-                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8).map(s -> "cr_" + s),
-                Arbitraries.of(MODES), Arbitraries.of("Any", "GroupMembership", "ChatbotReaders", "AnyMultiTenant"),
-                Arbitraries.of(CHANNELS).list().ofMaxSize(4).uniqueElements(),
-                Arbitraries.integers().between(0, 3).list().ofMaxSize(2).uniqueElements()).as(Agent::new);
-        Arbitrary<User> user = Combinators.combine(Arbitraries.integers().between(0, 10_000),
-                Arbitraries.of(true, false, false, false), Arbitraries.of(true, true, true, false),
-                Arbitraries.integers().between(0, 4)).as(User::new);
-        return Combinators.combine(agent.list().ofMinSize(1).ofMaxSize(6).uniqueElements(a -> a.schema().toLowerCase()),
-                user.list().ofMaxSize(20).uniqueElements(User::id), Arbitraries.integers().between(1, 4)).as(Tenant::new);
+    private static QuickTheory qt(int examples) {
+        return QuickTheory.qt().withFixedSeed(SEED).withExamples(examples).withShrinkCycles(50);
     }
 
-    @Property(tries = 25, seed = "42")
-    void validSnapshotsScanWithoutErrors(@ForAll("tenants") Tenant tenant) throws IOException {
-        Path dir = write(tenant, new Random(1));
-        try {
-            Cli r = Cli.run("scan", dir.toString(), "--format", "json");
+    static Gen<Tenant> tenants() {
+        Gen<Agent> agent = strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 8).map(s -> "cr_" + s)
+                .zip(Generate.pick(MODES), Generate.pick(ACCESS), distinct(lists().of(Generate.pick(CHANNELS)).ofSizeBetween(0, 4)),
+                        distinct(lists().of(integers().between(0, 3)).ofSizeBetween(0, 2)), Agent::new);
+        Gen<User> user = integers().between(0, 10_000).zip(Generate.pick(List.of(false, false, false, true)),
+                Generate.pick(List.of(true, true, true, false)), integers().between(0, 4), User::new);
+        Gen<List<Agent>> agents = lists().of(agent).ofSizeBetween(1, 6).map(SnapshotProperties::uniqueSchemas);
+        Gen<List<User>> users = lists().of(user).ofSizeBetween(0, 20).map(SnapshotProperties::uniqueIds);
+        Gen<Boolean> audit = Generate.pick(List.of(Boolean.TRUE, Boolean.FALSE)).toOptionals(30).map(o -> o.orElse(null));
+        return agents.zip(users, integers().between(1, 4), audit, Tenant::new);
+    }
+
+    /** A level per overlaid rule ("default" leaves the rule's level alone), so that runs both pass and fail. */
+    static Gen<List<String>> levels() {
+        return lists().of(Generate.pick(List.of("default", "note", "warning", "error"))).ofSize(OVERLAID_RULES.size());
+    }
+
+    @Test
+    void reportsOfValidSnapshotsHoldTogether() {
+        qt(30).forAll(tenants(), Generate.pick(FAIL_ON), levels()).checkAssert((tenant, failOn, levels) -> checkInTemporaryFolder(tenant, new Random(1), dir -> {
+            Path json = dir.resolveSibling(dir.getFileName() + "-report.json");
+            Path policy = writePolicy(dir.resolveSibling(dir.getFileName() + "-policy.yaml"), levels);
+            Cli r = Cli.run("scan", dir.toString(), "--source-root", dir.toString(), "--fail-on", failOn, "--json", json.toString(),
+                    "--policy", policy.toString());
             assertTrue(r.exit() == 0 || r.exit() == 1, r.toString());
-            new ObjectMapper().readTree(r.out());
-        } finally {
-            delete(dir);
+            JsonNode report = JSON.readTree(json.toFile());
+            assertLocationsExist(dir, report);
+            assertCountsWithinTotals(report);
+            assertVerdictFollowsLevels(report, failOn, r);
+            String first = Files.readString(json);
+            Cli.run("scan", dir.toString(), "--source-root", dir.toString(), "--fail-on", failOn, "--json", json.toString(),
+                    "--policy", policy.toString());
+            assertEquals(first, Files.readString(json), "the same input gives the same report");
+            Files.delete(json);
+            Files.delete(policy);
+        }));
+    }
+
+    @Test
+    void findingsDoNotDependOnFileOrRecordOrder() {
+        qt(25).forAll(tenants(), integers().between(1, 1000)).checkAssert((tenant, shuffle) -> {
+            Set<String> first = inTemporaryFolder(tenant, new Random(1), SnapshotProperties::fingerprints);
+            Set<String> second = inTemporaryFolder(tenant, new Random(shuffle + 1L), SnapshotProperties::fingerprints);
+            assertEquals(first, second);
+        });
+    }
+
+    @Test
+    void mutatedFilesFailWithALocatedMessageOrStillScan() {
+        qt(40).forAll(tenants(), integers().between(0, 2), integers().between(0, 1_000_000))
+                .checkAssert((tenant, mutation, where) -> checkInTemporaryFolder(tenant, new Random(1), dir -> {
+                    List<Path> files;
+                    try (Stream<Path> s = Files.walk(dir)) {
+                        files = s.filter(Files::isRegularFile).sorted().toList();
+                    }
+                    Path victim = files.get(where % files.size());
+                    Files.write(victim, mutate(Files.readAllBytes(victim), mutation, where));
+                    Cli r = Cli.run("scan", dir.toString(), "--json", dir.resolve("out.json").toString());
+                    assertTrue(r.exit() == 0 || r.exit() == 1 || r.exit() == 2, r.toString());
+                    assertFalse(r.err().contains("\tat ") || r.err().contains("internal error"), r.err());
+                    if (r.exit() == 2) {
+                        assertTrue(r.err().lines().anyMatch(l -> l.startsWith(dir.toString())), "located: " + r.err());
+                        assertFalse(Files.exists(dir.resolve("out.json")), "no report on failure");
+                    }
+                }));
+    }
+
+    /** Every finding names an input file below the snapshot and a line that file has. */
+    private static void assertLocationsExist(Path dir, JsonNode report) throws IOException {
+        for (JsonNode f : report.path("findings")) {
+            String file = f.path("location").path("file").asText();
+            int line = f.path("location").path("line").asInt();
+            Path path = dir.resolve(file).normalize();
+            assertTrue(path.startsWith(dir) && Files.isRegularFile(path), "finding in a missing file: " + f);
+            long lines = Files.readAllLines(path, StandardCharsets.UTF_8).size();
+            assertTrue(line >= 1 && line <= lines, file + " has " + lines + " lines: " + f);
         }
     }
 
-    @Property(tries = 25, seed = "42")
-    void findingsDoNotDependOnFileOrRecordOrder(@ForAll("tenants") Tenant tenant, @ForAll @IntRange(min = 1, max = 1000) int shuffle)
-            throws IOException {
-        Path a = write(tenant, new Random(1));
-        Path b = write(tenant, new Random(shuffle + 1L));
-        try {
-            assertEquals(fingerprints(a), fingerprints(b));
-        } finally {
-            delete(a);
-            delete(b);
+    /** Affected never exceeds total, each reason's count fits in affected, and the named users are the affected ones. */
+    private static void assertCountsWithinTotals(JsonNode report) {
+        int users = report.path("inventory").path("users").asInt();
+        for (JsonNode f : report.path("findings")) {
+            if (!f.has("affected")) continue;
+            int affected = f.path("affected").asInt();
+            int total = f.path("total").asInt();
+            assertTrue(affected >= 1 && affected <= total, "affected " + affected + " of " + total + ": " + f);
+            f.path("reasons").fields().forEachRemaining(reason ->
+                    assertTrue(reason.getValue().asInt() <= affected, reason.getKey() + " exceeds affected: " + f));
+            if (f.has("affectedUsersRef")) {
+                JsonNode set = report.path("affectedUserSets").path(f.path("affectedUsersRef").asText());
+                Set<Integer> distinct = new HashSet<>();
+                set.forEach(i -> distinct.add(i.asInt()));
+                assertEquals(affected, distinct.size(), "the affected users are listed once each: " + f);
+                assertTrue(distinct.stream().allMatch(i -> i >= 0 && i < report.path("users").size()), f.toString());
+                assertTrue(total <= users, "total " + total + " exceeds the " + users + " users read: " + f);
+            }
         }
     }
 
-    @Property(tries = 40, seed = "42")
-    void mutatedFilesFailWithALocatedMessageOrStillScan(@ForAll("tenants") Tenant tenant,
-                                                        @ForAll @IntRange(min = 0, max = 2) int mutation,
-                                                        @ForAll @IntRange(min = 0, max = 1_000_000) int where) throws IOException {
-        Path dir = write(tenant, new Random(1));
+    /** The run fails exactly when a finding that is not exempt is at or above --fail-on; every format says so. */
+    private static void assertVerdictFollowsLevels(JsonNode report, String failOn, Cli run) {
+        List<String> order = List.of("note", "warning", "error");
+        boolean gated = false;
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (JsonNode f : report.path("findings")) {
+            String level = f.path("level").asText();
+            assertTrue(order.contains(level), "unknown level: " + f);
+            if (f.has("exemption")) continue;
+            counts.merge(level, 1, Integer::sum);
+            gated |= !failOn.equals("never") && order.indexOf(level) >= order.indexOf(failOn);
+        }
+        assertEquals(failOn, report.path("failOn").asText());
+        assertEquals(gated ? "failed" : "passed", report.path("verdict").asText(), report.path("findings").toString());
+        assertEquals(gated ? 1 : 0, run.exit(), run.toString());
+        String verdictLine = run.out().lines().filter(l -> l.startsWith("PASSED: ") || l.startsWith("FAILED: ")).findFirst().orElse("");
+        assertTrue(verdictLine.startsWith(gated ? "FAILED: " : "PASSED: "), run.out());
+        for (String level : order) {
+            int n = counts.getOrDefault(level, 0);
+            assertTrue(verdictLine.contains(" " + n + " " + level) || verdictLine.contains(": " + n + " " + level),
+                    n + " " + level + " in \"" + verdictLine + "\"");
+        }
+    }
+
+    private static Set<String> fingerprints(Path dir) throws IOException {
+        Path json = dir.resolveSibling(dir.getFileName() + ".json");
         try {
-            List<Path> files;
-            try (Stream<Path> s = Files.walk(dir)) {
-                files = s.filter(Files::isRegularFile).sorted().toList();
+            Cli r = Cli.run("scan", dir.toString(), "--json", json.toString(), "--fail-on", "never");
+            assertEquals(0, r.exit(), r.toString());
+            Set<String> out = new TreeSet<>();
+            for (JsonNode f : JSON.readTree(json.toFile()).path("findings")) {
+                out.add(f.path("fingerprint").asText() + " " + f.path("level").asText() + " " + f.path("message").asText());
             }
-            Path victim = files.get(where % files.size());
-            byte[] bytes = Files.readAllBytes(victim);
-            Files.write(victim, mutate(bytes, mutation, where));
-            Cli r = Cli.run("scan", dir.toString(), "--json", dir.resolve("out.json").toString());
-            assertTrue(r.exit() == 0 || r.exit() == 1 || r.exit() == 2, r.toString());
-            assertFalse(r.err().contains("\tat ") || r.err().contains("internal error"), r.err());
-            if (r.exit() == 2) {
-                assertTrue(r.err().lines().anyMatch(l -> l.startsWith(dir.toString())), "located: " + r.err());
-                assertFalse(Files.exists(dir.resolve("out.json")), "no report on failure");
-            }
+            return out;
         } finally {
-            delete(dir);
+            Files.deleteIfExists(json);
         }
     }
 
@@ -130,24 +222,51 @@ class SnapshotProperties {
         };
     }
 
-    private static Set<String> fingerprints(Path dir) throws IOException {
-        Path json = Files.createTempFile("fp", ".json");
+    private static <T> Gen<List<T>> distinct(Gen<List<T>> lists) {
+        return lists.map(l -> l.stream().distinct().toList());
+    }
+
+    private static List<Agent> uniqueSchemas(List<Agent> agents) {
+        Set<String> seen = new HashSet<>();
+        return agents.stream().filter(a -> seen.add(a.schema().toLowerCase())).toList();
+    }
+
+    private static List<User> uniqueIds(List<User> users) {
+        Set<Integer> seen = new HashSet<>();
+        return users.stream().filter(u -> seen.add(u.id())).toList();
+    }
+
+    interface InFolder<R> {
+        R run(Path dir) throws IOException;
+    }
+
+    interface Check {
+        void run(Path dir) throws IOException;
+    }
+
+    private static <R> R inTemporaryFolder(Tenant tenant, Random order, InFolder<R> body) {
         try {
-            Cli r = Cli.run("scan", dir.toString(), "--json", json.toString(), "--fail-on", "never");
-            assertEquals(0, r.exit(), r.toString());
-            Set<String> out = new TreeSet<>();
-            for (JsonNode f : new ObjectMapper().readTree(json.toFile()).path("findings")) {
-                out.add(f.path("fingerprint").asText() + " " + f.path("level").asText() + " " + f.path("message").asText());
+            Path dir = write(tenant, order);
+            try {
+                return body.run(dir);
+            } finally {
+                delete(dir);
             }
-            return out;
-        } finally {
-            Files.deleteIfExists(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** Writes the tenant as workspaces, a Dataverse export and Graph users pages, shuffled by {@code order}. */
+    private static void checkInTemporaryFolder(Tenant tenant, Random order, Check body) {
+        inTemporaryFolder(tenant, order, dir -> {
+            body.run(dir);
+            return null;
+        });
+    }
+
+    /** Writes the tenant as workspaces, a Dataverse export, Graph pages and an Exchange export, shuffled by {@code order}. */
     private static Path write(Tenant t, Random order) throws IOException {
-        Path dir = Files.createTempDirectory("trailcheck-prop");
+        Path dir = Files.createTempDirectory("trailcheck-prop").toRealPath();
         List<Agent> agents = new ArrayList<>(t.agents());
         Collections.shuffle(agents, order);
         StringBuilder bots = new StringBuilder("{\"value\":[");
@@ -181,7 +300,20 @@ class SnapshotProperties {
             for (int k = 0; k < members.size(); k++) m.append(k == 0 ? "" : ",").append("{\"id\":\"").append(uid(members.get(k).id())).append("\"}");
             Files.writeString(dir.resolve("group-members/" + group(g) + ".json"), m.append("]}").toString());
         }
+        if (t.auditIngestion() != null) {
+            Files.createDirectories(dir.resolve("exchange"));
+            Files.writeString(dir.resolve("exchange/adminAuditLogConfig.json"), "\uFEFF{\n    \"AdminAuditLogEnabled\":  true,\n"
+                    + "    \"UnifiedAuditLogIngestionEnabled\":  " + t.auditIngestion() + ",\n    \"Identity\":  \"Admin Audit Log Settings\"\n}\n");
+        }
         return dir;
+    }
+
+    private static Path writePolicy(Path file, List<String> levels) throws IOException {
+        StringBuilder y = new StringBuilder("version: 1\nrules:\n");
+        for (int i = 0; i < levels.size(); i++) {
+            if (!levels.get(i).equals("default")) y.append("  ").append(OVERLAID_RULES.get(i)).append(": { level: ").append(levels.get(i)).append(" }\n");
+        }
+        return Files.writeString(file, y.toString().endsWith("rules:\n") ? "version: 1\n" : y.toString());
     }
 
     private static void writeUsers(Path file, List<User> users) throws IOException {
