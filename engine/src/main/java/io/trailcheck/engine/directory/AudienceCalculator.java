@@ -100,19 +100,35 @@ public final class AudienceCalculator {
         }
     }
 
-    /** Affected users resolved lazily from the directory, only when a report asks for names. */
-    private record DirectoryUsers(UserDirectory users, int[] indexes) implements AffectedUsers {
+    /**
+     * Affected users resolved lazily from the directory, only when a report asks for names, and listed by
+     * directory id: the directory's own order follows the export files' names and order.
+     */
+    private static final class DirectoryUsers implements AffectedUsers {
+        private final UserDirectory users;
+        private final int[] indexes;
+        private int[] byId;
+
+        DirectoryUsers(UserDirectory users, int[] indexes) {
+            this.users = users;
+            this.indexes = indexes;
+        }
+
         @Override
         public int size() {
             return indexes.length;
         }
 
         @Override
-        public List<User> list(int max) {
-            int n = Math.min(max, indexes.length);
+        public synchronized List<User> list(int max) {
+            if (byId == null) {
+                byId = java.util.Arrays.stream(indexes).boxed().sorted(java.util.Comparator.comparing(users::id))
+                        .mapToInt(Integer::intValue).toArray();
+            }
+            int n = Math.min(max, byId.length);
             List<User> out = new ArrayList<>(n);
             for (int k = 0; k < n; k++) {
-                int i = indexes[k];
+                int i = byId[k];
                 String reason = users.isGuest(i) ? "guest" : users.mailbox(i).reason();
                 out.add(new User(users.id(i), users.principalName(i), reason));
             }
