@@ -45,7 +45,7 @@ public final class CaseRunner {
     }
 
     public CaseResult run(Path folder) {
-        Expectation expect = new ExpectationReader().read(folder.resolve(EXPECT_FILE));
+        Expectation expect = new ExpectationReader(scanner.pack().catalogue().keySet()).read(folder.resolve(EXPECT_FILE));
         List<Path> policies = Files.exists(folder.resolve("policy.yaml")) ? List.of(folder.resolve("policy.yaml")) : List.of();
         ScanRequest request = ScanRequest.of(List.of(folder)).withPolicies(policies);
         if (expect.today() != null) request = request.withToday(expect.today());
