@@ -171,4 +171,15 @@ class ExpectFileTest {
         assertLocatedInputError(expect, "3:5: findings[]: expected a mapping with rule and entity, found \"CIL001\"", r);
         assertTrue(r.err().contains(expect + ":4:5: an expected finding needs rule and entity"), r.err());
     }
+
+    @Test
+    void everyCaseIsCheckedBeforeAnyRuns() throws IOException {
+        Path good = caseWith("version: 1\nfindings:\n  - { rule: CIL001, entity: \"agent:cr6b1_faq\" }\nrules: [CIL001]\n");
+        Path bad = Files.createDirectories(dir.resolve("case/z-second")).resolve("expect.yaml");
+        Files.writeString(bad, "version: 1\nabsent: [CIL404]\n");
+        Cli r = Cli.run("test", dir.resolve("case").toString());
+        assertLocatedInputError(bad, "2:10: absent[]: unknown rule id \"CIL404\"", r);
+        assertFalse(r.out().contains("PASS") || r.out().contains("FAIL"), "no case ran: " + r.out());
+        assertTrue(Files.exists(good));
+    }
 }
