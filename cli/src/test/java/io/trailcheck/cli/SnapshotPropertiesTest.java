@@ -38,7 +38,7 @@ import static org.quicktheories.generators.SourceDSL.strings;
  * a located message, never a trace. The seed is fixed (42) so the suite is repeatable; a failure prints
  * the shrunk tenant and the seed, and {@code -DQT_SEED=n} explores others.
  */
-class SnapshotProperties {
+class SnapshotPropertiesTest {
     private static final long SEED = Long.getLong("QT_SEED", 42L);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> MODES = List.of("None", "Integrated", "Unspecified", "GenericOAuth2",
@@ -68,8 +68,8 @@ class SnapshotProperties {
                         distinct(lists().of(integers().between(0, 3)).ofSizeBetween(0, 2)), Agent::new);
         Gen<User> user = integers().between(0, 10_000).zip(Generate.pick(List.of(false, false, false, true)),
                 Generate.pick(List.of(true, true, true, false)), integers().between(0, 4), User::new);
-        Gen<List<Agent>> agents = lists().of(agent).ofSizeBetween(1, 6).map(SnapshotProperties::uniqueSchemas);
-        Gen<List<User>> users = lists().of(user).ofSizeBetween(0, 20).map(SnapshotProperties::uniqueIds);
+        Gen<List<Agent>> agents = lists().of(agent).ofSizeBetween(1, 6).map(SnapshotPropertiesTest::uniqueSchemas);
+        Gen<List<User>> users = lists().of(user).ofSizeBetween(0, 20).map(SnapshotPropertiesTest::uniqueIds);
         Gen<Boolean> audit = Generate.pick(List.of(Boolean.TRUE, Boolean.FALSE)).toOptionals(30).map(o -> o.orElse(null));
         return agents.zip(users, integers().between(1, 4), audit, Tenant::new);
     }
@@ -81,7 +81,7 @@ class SnapshotProperties {
 
     @Test
     void reportsOfValidSnapshotsHoldTogether() {
-        qt(30).forAll(tenants(), Generate.pick(FAIL_ON), levels()).checkAssert((tenant, failOn, levels) -> checkInTemporaryFolder(tenant, new Random(1), dir -> {
+        qt(25).forAll(tenants(), Generate.pick(FAIL_ON), levels()).checkAssert((tenant, failOn, levels) -> checkInTemporaryFolder(tenant, new Random(1), dir -> {
             Path json = dir.resolveSibling(dir.getFileName() + "-report.json");
             Path policy = writePolicy(dir.resolveSibling(dir.getFileName() + "-policy.yaml"), levels);
             Cli r = Cli.run("scan", dir.toString(), "--source-root", dir.toString(), "--fail-on", failOn, "--json", json.toString(),
@@ -103,8 +103,8 @@ class SnapshotProperties {
     @Test
     void findingsDoNotDependOnFileOrRecordOrder() {
         qt(25).forAll(tenants(), integers().between(1, 1000)).checkAssert((tenant, shuffle) -> {
-            Set<String> first = inTemporaryFolder(tenant, new Random(1), SnapshotProperties::fingerprints);
-            Set<String> second = inTemporaryFolder(tenant, new Random(shuffle + 1L), SnapshotProperties::fingerprints);
+            Set<String> first = inTemporaryFolder(tenant, new Random(1), SnapshotPropertiesTest::fingerprints);
+            Set<String> second = inTemporaryFolder(tenant, new Random(shuffle + 1L), SnapshotPropertiesTest::fingerprints);
             assertEquals(first, second);
         });
     }
@@ -280,7 +280,7 @@ class SnapshotProperties {
                 Files.writeString(ws.resolve("settings.mcs.yml"), y.toString());
             }
             bots.append(i == 0 ? "" : ",").append("{\"schemaname\":\"").append(a.schema()).append("\",\"authorizedsecuritygroupids\":\"")
-                    .append(String.join(",", a.groups().stream().map(SnapshotProperties::group).toList())).append("\"}");
+                    .append(String.join(",", a.groups().stream().map(SnapshotPropertiesTest::group).toList())).append("\"}");
         }
         Files.writeString(dir.resolve("bots.json"), bots.append("]}").toString());
         List<User> users = new ArrayList<>(t.users());
