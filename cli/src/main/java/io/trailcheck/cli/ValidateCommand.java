@@ -3,7 +3,6 @@ package io.trailcheck.cli;
 import io.trailcheck.engine.input.InputFile;
 import io.trailcheck.engine.input.Snapshot;
 import io.trailcheck.engine.input.SnapshotReader;
-import io.trailcheck.engine.policy.Policy;
 import io.trailcheck.engine.problem.InputException;
 import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.engine.problem.RuleException;
@@ -43,17 +42,13 @@ final class ValidateCommand implements Callable<Integer> {
             e.problems().forEach(p -> err.println(p.render()));
             return ExitCode.RULES.code;
         }
-        Policy policy = null;
         try {
-            policy = scanner.policy(engine.request(List.of(), Set.of(), false));
+            scanner.policy(engine.request(List.of(), Set.of(), false));
         } catch (InputException e) {
             inputProblems.addAll(e.problems());
         }
-        if (policy == null) {
-            policy = scanner.policy(io.trailcheck.engine.scan.ScanRequest.of(List.of()));
-        }
         try {
-            Snapshot s = new SnapshotReader(engine.parseLimits()).read(engine.request(paths, Set.of(), false).paths(), policy);
+            Snapshot s = new SnapshotReader(engine.parseLimits()).read(engine.request(paths, Set.of(), false).paths());
             for (InputFile f : s.files()) out.printf("ok  %-50s %s (%d)%n", f.file(), f.kind().description(), f.records());
             s.conflicts().forEach(c -> out.println("conflict: " + c));
         } catch (InputException e) {

@@ -20,17 +20,42 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Reports are written by the command line: the engine has no writer, generator or output stream at all. */
     @Test
     void engineWritesNoReportFormat() {
-        noClasses().that().resideInAnyPackage("io.trailcheck.engine..", "io.trailcheck.model..")
-                .should().dependOnClassesThat().haveSimpleNameContaining("Sarif")
+        noClasses().that().resideInAnyPackage("io.trailcheck.engine..", "io.trailcheck.model..", "io.trailcheck.rules..")
+                .should().dependOnClassesThat().areAssignableTo(java.io.Writer.class)
+                .orShould().dependOnClassesThat().areAssignableTo(java.io.PrintStream.class)
+                .orShould().dependOnClassesThat().areAssignableTo(com.fasterxml.jackson.core.JsonGenerator.class)
+                .orShould().dependOnClassesThat().areAssignableTo(com.fasterxml.jackson.databind.ObjectWriter.class)
+                .orShould().dependOnClassesThat().haveSimpleNameContaining("Sarif")
+                .orShould().dependOnClassesThat().resideInAPackage("io.trailcheck.cli.report..")
                 .check(CLASSES);
     }
 
+    /** The public fact model custom rules are written against depends on nothing of trailcheck's or Drools'. */
     @Test
-    void publicFactModelDoesNotReachIntoEngineInternals() {
+    void publicFactModelDependsOnNoEngineNorRuleEngine() {
         noClasses().that().resideInAPackage("io.trailcheck.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.trailcheck.engine..", "io.trailcheck.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.trailcheck.engine..", "io.trailcheck.rules..",
+                        "io.trailcheck.cli..", "org.kie..", "org.drools..", "com.fasterxml..", "org.yaml..")
+                .check(CLASSES);
+    }
+
+    /** Readers say what the files say: no reader, nor the snapshot they make, can see the policy. */
+    @Test
+    void readersKnowNoPolicy() {
+        noClasses().that().resideInAPackage("io.trailcheck.engine.input..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.trailcheck.engine.policy..",
+                        "io.trailcheck.engine.interpret..", "io.trailcheck.engine.runtime..", "io.trailcheck.engine.scan..")
+                .check(CLASSES);
+    }
+
+    /** What a plan, a channel or an exemption means is decided in one stage, not while parsing. */
+    @Test
+    void onlyTheInterpretationStageAppliesThePolicyToTheSnapshot() {
+        noClasses().that().resideInAnyPackage("io.trailcheck.engine.directory..", "io.trailcheck.engine.parse..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.trailcheck.engine.policy..")
                 .check(CLASSES);
     }
 

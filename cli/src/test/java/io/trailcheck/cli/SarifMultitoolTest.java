@@ -43,7 +43,7 @@ class SarifMultitoolTest {
         Process p = new ProcessBuilder(MULTITOOL.toString(), "validate", sarif.toString(), "--rule-kind", "Sarif;Gh",
                 "-o", out.toString(), "--log", "ForceOverwrite", "--max-file-size-in-kb", "204800")
                 .redirectErrorStream(true).redirectOutput(sarif.resolveSibling("multitool.log").toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "multitool timed out");
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "multitool timed out");
         assertEquals(0, p.exitValue(), Files.readString(sarif.resolveSibling("multitool.log")));
         JsonNode log = new ObjectMapper().readTree(out.toFile());
         List<String> problems = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.trailcheck.model;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,12 +10,14 @@ import java.util.Map;
  * @param agent                 the agent's schema name
  * @param wholeTenant           true when every enabled user of the tenant may chat with it
  * @param members               enabled member (non-guest) users in the audience
- * @param membersWithoutMailbox members whose effective mailbox is absent
+ * @param membersWithoutMailbox members whose effective mailbox is absent, less those an exemption covers
  * @param reasons               why those members have no mailbox: reason id → count
  * @param membersUnknownMailbox members whose mailbox cannot be determined from the exports
  * @param guests                enabled guest users in the audience
+ * @param guestsCounted         guests less those an exemption covers
  * @param membersAffected       the members without a mailbox, for local reports
- * @param guestsAffected        the guests, for local reports
+ * @param guestsAffected        the guests counted, for local reports
+ * @param exempted              users an exemption takes out of these counts
  */
 public record Audience(
         String agent,
@@ -24,14 +27,21 @@ public record Audience(
         Map<String, Integer> reasons,
         int membersUnknownMailbox,
         int guests,
+        int guestsCounted,
         AffectedUsers membersAffected,
-        AffectedUsers guestsAffected) {
+        AffectedUsers guestsAffected,
+        List<ExemptedUser> exempted) {
 
     public Audience {
         reasons = Map.copyOf(reasons);
+        exempted = List.copyOf(exempted);
     }
 
     /** Everyone in the audience: members and guests. */
     public int getTotal() { return members + guests; }
 
+    /** The exempted users of one rule. */
+    public List<ExemptedUser> exemptedFrom(String rule) {
+        return exempted.stream().filter(e -> e.rule().equals(rule)).toList();
+    }
 }

@@ -1,7 +1,5 @@
 package io.trailcheck.model;
 
-import org.kie.api.runtime.rule.RuleContext;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +16,8 @@ import java.util.TreeMap;
  *         .property("agent", $agent.schemaName()));
  * </pre>
  *
- * The rule id comes from the firing rule's {@code @id}; the level from the policy, after demotions.
+ * The rule id comes from the firing rule's {@code @id}; the level from the policy, after demotions. The
+ * message keeps its template and arguments apart: reports render it, once.
  */
 public final class Finding {
     private final String ruleId;
@@ -26,8 +25,10 @@ public final class Finding {
     private final SourceLocation location;
     private final Map<String, Object> properties = new TreeMap<>();
     private final List<String> demotions = new ArrayList<>();
-    private String message = "";
+    private String template = "";
+    private List<String> arguments = List.of();
     private AffectedUsers affected = AffectedUsers.NONE;
+    private List<ExemptedUser> exempted = List.of();
 
     public Finding(String ruleId, EntityRef entity, SourceLocation location) {
         if (location == null) throw new IllegalArgumentException("a finding of " + ruleId + " needs a location");
@@ -37,17 +38,16 @@ public final class Finding {
     }
 
     /** A finding of the rule now firing (its {@code @id}) about {@code entity}, located at {@code location}. */
-    public static Finding of(RuleContext drools, EntityRef entity, SourceLocation location) {
-        Object id = drools.getRule().getMetaData().get("id");
-        if (id == null) throw new IllegalStateException("rule \"" + drools.getRule().getName() + "\" has no @id");
-        return new Finding(id.toString(), entity, location);
+    public static Finding of(Object drools, EntityRef entity, SourceLocation location) {
+        return new Finding(FiringRule.provided().idOf(drools), entity, location);
     }
 
-    /** Sets the message; {@code {0}}, {@code {1}}, … are replaced by the arguments. */
+    /** Sets the message: {@code {0}}, {@code {1}}, … stand for the arguments, as text now. */
     public Finding message(String template, Object... args) {
-        String text = template;
-        for (int i = 0; i < args.length; i++) text = text.replace("{" + i + "}", String.valueOf(args[i]));
-        this.message = text;
+        this.template = template;
+        List<String> texts = new ArrayList<>(args.length);
+        for (Object a : args) texts.add(String.valueOf(a));
+        this.arguments = List.copyOf(texts);
         return this;
     }
 
@@ -63,6 +63,12 @@ public final class Finding {
         return this;
     }
 
+    /** The users an exemption left out of the finding's counts, for local reports. */
+    public Finding exempted(List<ExemptedUser> users) {
+        this.exempted = List.copyOf(users);
+        return this;
+    }
+
     /** Lowers the finding one level, saying why (a compensating control). */
     public void demote(String why) {
         demotions.add(why);
@@ -75,10 +81,15 @@ public final class Finding {
     public String getRuleId() { return ruleId; }
     public EntityRef getEntity() { return entity; }
     public SourceLocation getLocation() { return location; }
-    public String getMessage() { return message; }
+    public String getMessageTemplate() { return template; }
+    public List<String> getMessageArguments() { return arguments; }
+
+    /** The message with its arguments in place. */
+    public String getMessage() { return MessageTemplate.render(template, arguments); }
     public Map<String, Object> getProperties() { return Collections.unmodifiableMap(properties); }
     public List<String> getDemotions() { return Collections.unmodifiableList(demotions); }
     public AffectedUsers getAffected() { return affected; }
+    public List<ExemptedUser> getExempted() { return exempted; }
 
     /** The agent's schema name, for agent findings; null otherwise. */
     public String getAgent() {

@@ -1,6 +1,7 @@
 package io.trailcheck.engine;
 
 import io.trailcheck.engine.parse.ParseLimits;
+import io.trailcheck.engine.policy.ExemptionScope;
 import io.trailcheck.engine.policy.Policy;
 import io.trailcheck.engine.policy.PolicyLoader;
 
@@ -20,7 +21,9 @@ public final class TestPolicies {
     private TestPolicies() {}
 
     public static PolicyLoader loader(LocalDate today) {
-        return new PolicyLoader(ParseLimits.DEFAULT, BUILT_IN_IDS, today).applyDefault(DEFAULT, () -> {
+        java.util.Map<String, Set<ExemptionScope>> scopes = new java.util.HashMap<>();
+        BUILT_IN_IDS.forEach(id -> scopes.put(id, java.util.EnumSet.allOf(ExemptionScope.class)));
+        return new PolicyLoader(ParseLimits.DEFAULT, scopes, today).applyDefault(DEFAULT, () -> {
             try {
                 return Files.newInputStream(DEFAULT);
             } catch (IOException e) {

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailcheck.engine.input.InputFile;
 import io.trailcheck.engine.policy.Exemption;
-import io.trailcheck.engine.runtime.NotEvaluated;
+import io.trailcheck.model.NotEvaluated;
 import io.trailcheck.engine.scan.ReportedFinding;
 import io.trailcheck.engine.scan.ScanResult;
 import io.trailcheck.model.AffectedUsers;
+import io.trailcheck.model.ExemptedUser;
 import io.trailcheck.model.Finding;
 import io.trailcheck.model.Level;
 
@@ -53,7 +54,7 @@ final class JsonReport implements ReportWriter {
         ObjectNode summary = root.putObject("summary");
         for (Level l : Level.values()) summary.put(l.id(), r.count(l));
         summary.put("exempt", r.findings().stream().filter(ReportedFinding::isExempt).count());
-        inventory(ctx, root.putObject("inventory"));
+        ResultSummary.inventory(ctx, root.putObject("inventory"), "file");
         ArrayNode gaps = root.putArray("notEvaluated");
         for (NotEvaluated n : r.notEvaluated()) {
             ObjectNode g = gaps.addObject().put("rule", n.rule()).put("reason", n.reason());
@@ -126,15 +127,6 @@ final class JsonReport implements ReportWriter {
         }
     }
 
-    private static void inventory(ReportContext ctx, ObjectNode inv) {
-        ScanResult.Inventory i = ctx.result().inventory();
-        inv.put("agents", i.agents()).put("users", i.users()).put("groups", i.groups()).put("skus", i.skus());
-        ArrayNode files = inv.putArray("files");
-        for (InputFile f : i.files()) {
-            files.addObject().put("file", Paths.relative(ctx.sourceRoot(), f.file())).put("kind", f.kind().name().toLowerCase())
-                    .put("records", f.records());
-        }
-    }
 
     private static ObjectNode finding(ReportContext ctx, ReportedFinding rf, UserTable users) {
         ObjectNode o = Json.object();
@@ -154,7 +146,18 @@ final class JsonReport implements ReportWriter {
         if (rf.baseline() != null) o.put("baselineState", rf.baseline().name().toLowerCase());
         exemption(rf.exemption(), o);
         if (f.getAffected().size() > 0) o.put("affectedUsersRef", users.ref(f.getAffected()));
+        exemptedUsers(f, o);
         return o;
+    }
+
+    /** Users an exemption left out of the counts, each with the exemption that covers them. */
+    private static void exemptedUsers(Finding f, ObjectNode o) {
+        if (f.getExempted().isEmpty()) return;
+        ArrayNode list = o.putArray("exemptedUsers");
+        for (ExemptedUser u : f.getExempted()) {
+            list.addObject().put("id", u.id()).put("userPrincipalName", u.userPrincipalName()).put("exemption", u.exemption())
+                    .put("ticket", u.ticket()).put("expires", u.expires());
+        }
     }
 
     private static void exemption(Exemption e, ObjectNode o) {

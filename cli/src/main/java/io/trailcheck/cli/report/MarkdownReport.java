@@ -1,6 +1,6 @@
 package io.trailcheck.cli.report;
 
-import io.trailcheck.engine.runtime.NotEvaluated;
+import io.trailcheck.model.NotEvaluated;
 import io.trailcheck.engine.scan.ReportedFinding;
 import io.trailcheck.engine.scan.ScanResult;
 import io.trailcheck.model.Level;
@@ -24,11 +24,10 @@ final class MarkdownReport implements ReportWriter {
         ScanResult r = ctx.result();
         out.println("## trailcheck: " + headline(ctx));
         out.println();
-        out.println(TextReport.verdict(ctx));
+        out.println(ResultSummary.verdict(ctx));
         out.println();
-        ScanResult.Inventory inv = r.inventory();
-        out.printf("Read %d files: %d agents, %d users, %d groups, %d SKUs.%n%n", inv.files().size(), inv.agents(),
-                inv.users(), inv.groups(), inv.skus());
+        out.println(ResultSummary.inventory(r.inventory()));
+        out.println();
         counts(r, out);
         top(ctx, out);
         notEvaluated(r, out);
@@ -78,7 +77,7 @@ final class MarkdownReport implements ReportWriter {
         out.println("### Not evaluated (missing input)");
         out.println();
         for (NotEvaluated n : r.notEvaluated()) {
-            out.println("- " + n.rule() + (n.entity() == null ? "" : " for `" + n.entity() + "`") + ": " + escape(n.reason()));
+            out.println("- " + ResultSummary.notEvaluated(n, e -> "`" + e + "`", MarkdownReport::escape));
         }
         out.println();
     }

@@ -3,7 +3,7 @@ package io.trailcheck.cli.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailcheck.engine.digest.Digests;
-import io.trailcheck.engine.runtime.NotEvaluated;
+import io.trailcheck.model.NotEvaluated;
 import io.trailcheck.engine.runtime.RuleDescriptor;
 import io.trailcheck.engine.scan.ReportedFinding;
 import io.trailcheck.engine.scan.ScanResult;
@@ -97,7 +97,8 @@ final class SarifReport implements ReportWriter {
         ArrayNode results = run.putArray("results");
         for (ReportedFinding f : selection.kept()) result(ctx, f, ruleIds.indexOf(f.ruleId()), results.addObject());
         run.put("columnKind", "utf16CodeUnits");
-        inventory(ctx, run.putObject("properties").putObject("inventory"));
+        // What was read, so a missed export shows in the uploaded result too.
+        ResultSummary.inventory(ctx, run.putObject("properties").putObject("inventory"), "uri");
         return root;
     }
 
@@ -126,23 +127,13 @@ final class SarifReport implements ReportWriter {
         props.put("problem.severity", view.level() == Level.NOTE ? "recommendation" : view.level().id());
     }
 
-    /** What was read, so a missed export shows in the uploaded result too. */
-    private static void inventory(ReportContext ctx, ObjectNode inv) {
-        ScanResult.Inventory i = ctx.result().inventory();
-        inv.put("agents", i.agents()).put("users", i.users()).put("groups", i.groups()).put("skus", i.skus());
-        ArrayNode files = inv.putArray("files");
-        for (var f : i.files()) {
-            files.addObject().put("uri", Paths.relative(ctx.sourceRoot(), f.file())).put("kind", f.kind().name().toLowerCase(Locale.ROOT))
-                    .put("records", f.records());
-        }
-    }
 
     private static void invocation(ReportContext ctx, ObjectNode inv) {
         inv.put("executionSuccessful", true);
         ArrayNode notes = inv.putArray("toolExecutionNotifications");
         for (NotEvaluated n : ctx.result().notEvaluated()) {
             notes.addObject().put("level", "note").putObject("message").put("text",
-                    n.rule() + " not evaluated" + (n.entity() == null ? "" : " for " + n.entity()) + ": " + n.reason() + ".");
+                    ResultSummary.notEvaluated(n, " not evaluated", e -> e, t -> t) + ".");
         }
     }
 

@@ -1,7 +1,7 @@
 package io.trailcheck.cli.report;
 
 import io.trailcheck.engine.input.InputFile;
-import io.trailcheck.engine.runtime.NotEvaluated;
+import io.trailcheck.model.NotEvaluated;
 import io.trailcheck.engine.scan.ReportedFinding;
 import io.trailcheck.engine.scan.ScanResult;
 import io.trailcheck.model.Level;
@@ -42,16 +42,12 @@ final class TextReport implements ReportWriter {
             out.println();
             out.println("Not evaluated (missing input, so silence here is not compliance):");
             for (NotEvaluated n : r.notEvaluated()) {
-                out.println("  " + n.rule() + (n.entity() == null ? "" : " for " + n.entity()) + ": " + n.reason());
+                out.println("  " + ResultSummary.notEvaluated(n, e -> e, t -> t));
             }
         }
         out.println();
-        out.println(verdict(ctx));
+        out.println(ResultSummary.verdict(ctx));
         out.flush();
-    }
-
-    private static String plural(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String location(ReportContext ctx, ReportedFinding f) {
@@ -60,21 +56,9 @@ final class TextReport implements ReportWriter {
 
     private static void inventory(ReportContext ctx, PrintWriter out) {
         ScanResult.Inventory inv = ctx.result().inventory();
-        out.printf("Read %d files: %d agents, %d users, %d groups, %d SKUs.%n",
-                inv.files().size(), inv.agents(), inv.users(), inv.groups(), inv.skus());
+        out.println(ResultSummary.inventory(inv));
         for (InputFile f : inv.files()) {
             out.printf("  %-40s %s (%d)%n", Paths.relative(ctx.sourceRoot(), f.file()), f.kind().description(), f.records());
         }
-    }
-
-    static String verdict(ReportContext ctx) {
-        ScanResult r = ctx.result();
-        Map<Level, Long> counts = new TreeMap<>();
-        for (Level l : Level.values()) counts.put(l, r.count(l));
-        long exempt = r.findings().stream().filter(ReportedFinding::isExempt).count();
-        String tally = plural(counts.get(Level.ERROR), "error") + ", " + plural(counts.get(Level.WARNING), "warning") + ", "
-                + plural(counts.get(Level.NOTE), "note") + (exempt > 0 ? ", " + exempt + " exempt" : "");
-        String gate = ctx.failOn() == null ? "never fails" : "fail-on " + ctx.failOn().id();
-        return (ctx.failed() ? "FAILED: " : "PASSED: ") + tally + " (" + gate + ").";
     }
 }

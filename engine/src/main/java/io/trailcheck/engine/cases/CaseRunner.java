@@ -113,7 +113,7 @@ public final class CaseRunner {
 
     private static String describe(ReportedFinding f) {
         return key(f) + " [" + f.level().id() + "] at " + f.finding().getLocation().file().getFileName() + ":"
-                + f.finding().getLocation().line() + ": " + f.finding().getMessage();
+                + f.finding().getLocation().line() + ": " + f.message();
     }
 
     /** Compares YAML text with typed values: numbers and booleans as strings, maps entry by entry. */

@@ -2,8 +2,10 @@ package io.trailcheck.engine.directory;
 
 import io.trailcheck.model.AffectedUsers;
 import io.trailcheck.model.Audience;
+import io.trailcheck.model.ExemptedUser;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -14,28 +16,31 @@ import java.util.TreeSet;
 
 /**
  * Reduces an agent's audience to counts. Each distinct audience (the whole tenant, or one set of groups) is
- * counted once and shared by every agent that has it: no user × agent pairs are ever made.
+ * counted once and shared by every agent that has it: no user × agent pairs are ever made. Users an
+ * exemption covers are taken out of the counts of the agents it names.
  */
 public final class AudienceCalculator {
     private final UserDirectory users;
+    private final Mailboxes mailboxes;
     private final GroupDirectory groups;
+    private final Map<Integer, List<UserExemption>> exemptions = new HashMap<>();
     private final Map<String, Counts> cache = new HashMap<>();
 
-    public AudienceCalculator(UserDirectory users, GroupDirectory groups) {
+    public AudienceCalculator(UserDirectory users, Mailboxes mailboxes, GroupDirectory groups, List<UserExemption> exempt) {
         this.users = users;
+        this.mailboxes = mailboxes;
         this.groups = groups;
+        exempt.forEach(e -> exemptions.computeIfAbsent(e.user(), k -> new ArrayList<>()).add(e));
     }
 
     public Audience wholeTenant(String agent) {
-        Counts c = cache.computeIfAbsent("*", k -> count(null));
-        return c.toAudience(agent, true);
+        return cache.computeIfAbsent("*", k -> count(null)).toAudience(agent, true);
     }
 
     public Audience ofGroups(String agent, List<String> groupIds) {
         TreeSet<String> sorted = new TreeSet<>();
         groupIds.forEach(g -> sorted.add(g.toLowerCase(Locale.ROOT)));
-        Counts c = cache.computeIfAbsent(String.join(",", sorted), k -> count(groups.usersOf(groupIds)));
-        return c.toAudience(agent, false);
+        return cache.computeIfAbsent(String.join(",", sorted), k -> count(groups.usersOf(groupIds))).toAudience(agent, false);
     }
 
     private Counts count(BitSet only) {
@@ -45,19 +50,14 @@ public final class AudienceCalculator {
         } else {
             for (int i = only.nextSetBit(0); i >= 0; i = only.nextSetBit(i + 1)) c.add(i);
         }
-        c.membersAffected = new DirectoryUsers(users, c.members(false));
-        c.guestsAffected = new DirectoryUsers(users, c.members(true));
-        c.affectedIndexes = null;
+        c.sortAffected();
         return c;
     }
 
     private final class Counts {
-        int members, withoutMailbox, unknownMailbox, guests;
-        final int[] byStatus = new int[MailboxStatus.values().length];
-        int[] affectedIndexes = new int[16];
+        int members, unknownMailbox, guests;
+        int[] affected = new int[16];
         int affectedCount;
-        AffectedUsers membersAffected;
-        AffectedUsers guestsAffected;
 
         void add(int i) {
             if (!users.isEnabled(i)) return;
@@ -67,69 +67,94 @@ public final class AudienceCalculator {
                 return;
             }
             members++;
-            MailboxStatus m = users.mailbox(i);
-            if (m == MailboxStatus.UNKNOWN) {
-                unknownMailbox++;
-            } else if (m.isAbsent()) {
-                withoutMailbox++;
-                byStatus[m.ordinal()]++;
-                addAffected(i);
-            }
+            MailboxStatus m = mailboxes.of(i);
+            if (m == MailboxStatus.UNKNOWN) unknownMailbox++;
+            else if (m.isAbsent()) addAffected(i);
         }
 
         void addAffected(int i) {
-            if (affectedCount == affectedIndexes.length) {
-                affectedIndexes = java.util.Arrays.copyOf(affectedIndexes, affectedCount * 2);
+            if (affectedCount == affected.length) affected = Arrays.copyOf(affected, affectedCount * 2);
+            affected[affectedCount++] = i;
+        }
+
+        int[] exemptCandidates;
+        AffectedUsers sharedMembers, sharedGuests;
+        Map<String, Integer> sharedReasons;
+
+        /** Affected users in a total order of their ids, whatever the order of the export. */
+        void sortAffected() {
+            Integer[] boxed = new Integer[affectedCount];
+            for (int k = 0; k < affectedCount; k++) boxed[k] = affected[k];
+            Arrays.sort(boxed, java.util.Comparator.comparing((Integer i) -> users.id(i), String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(users::id));
+            for (int k = 0; k < affectedCount; k++) affected[k] = boxed[k];
+            affected = Arrays.copyOf(affected, affectedCount);
+            sharedMembers = users(filter(i -> !users.isGuest(i)));
+            sharedGuests = users(filter(users::isGuest));
+            sharedReasons = reasons(filter(i -> !users.isGuest(i)));
+            exemptCandidates = filter(exemptions::containsKey);
+        }
+
+        /** The shared user sets, unless an exemption takes someone out of this agent's counts. */
+        Audience toAudience(String agent, boolean wholeTenant) {
+            if (Arrays.stream(exemptCandidates).noneMatch(i -> exemption(i, agent) != null)) {
+                return new Audience(agent, wholeTenant, members, sharedMembers.size(), sharedReasons, unknownMailbox, guests,
+                        sharedGuests.size(), sharedMembers, sharedGuests, List.of());
             }
-            affectedIndexes[affectedCount++] = i;
+            List<ExemptedUser> exempted = new ArrayList<>();
+            for (int i : exemptCandidates) {
+                UserExemption e = exemption(i, agent);
+                if (e != null) exempted.add(new ExemptedUser(users.id(i), users.principalName(i), e.rule(), e.exemption(), e.ticket(), e.expires()));
+            }
+            int[] counted = filter(i -> exemption(i, agent) == null);
+            int[] memberList = Arrays.stream(counted).filter(i -> !users.isGuest(i)).toArray();
+            int[] guestList = Arrays.stream(counted).filter(users::isGuest).toArray();
+            return new Audience(agent, wholeTenant, members, memberList.length, reasons(memberList), unknownMailbox, guests,
+                    guestList.length, users(memberList), users(guestList), exempted);
         }
 
-        int[] members(boolean guestsOnly) {
-            return java.util.Arrays.stream(affectedIndexes, 0, affectedCount).filter(i -> users.isGuest(i) == guestsOnly).toArray();
+        private int[] filter(java.util.function.IntPredicate keep) {
+            return Arrays.stream(affected).filter(keep).toArray();
         }
 
-        Map<String, Integer> reasons() {
+        private Map<String, Integer> reasons(int[] members) {
+            int[] byStatus = new int[MailboxStatus.values().length];
+            for (int i : members) byStatus[mailboxes.of(i).ordinal()]++;
             Map<String, Integer> reasons = new TreeMap<>();
             for (MailboxStatus m : MailboxStatus.values()) if (byStatus[m.ordinal()] > 0) reasons.put(m.reason(), byStatus[m.ordinal()]);
             return reasons;
         }
 
-        Audience toAudience(String agent, boolean wholeTenant) {
-            return new Audience(agent, wholeTenant, members, withoutMailbox, reasons(), unknownMailbox, guests,
-                    membersAffected, guestsAffected);
+        private UserExemption exemption(int user, String agent) {
+            String rule = users.isGuest(user) ? UserExemption.GUESTS_RULE : UserExemption.MEMBERS_RULE;
+            return exemption(user, rule, agent);
+        }
+
+        private UserExemption exemption(int user, String rule, String agent) {
+            List<UserExemption> list = exemptions.get(user);
+            if (list == null) return null;
+            return list.stream().filter(e -> e.covers(rule, agent)).findFirst().orElse(null);
+        }
+
+        private AffectedUsers users(int[] indexes) {
+            return new DirectoryUsers(users, mailboxes, indexes);
         }
     }
 
-    /**
-     * Affected users resolved lazily from the directory, only when a report asks for names, and listed by
-     * directory id: the directory's own order follows the export files' names and order.
-     */
-    private static final class DirectoryUsers implements AffectedUsers {
-        private final UserDirectory users;
-        private final int[] indexes;
-        private int[] byId;
-
-        DirectoryUsers(UserDirectory users, int[] indexes) {
-            this.users = users;
-            this.indexes = indexes;
-        }
-
+    /** Affected users resolved lazily from the directory, only when a report asks for names. */
+    private record DirectoryUsers(UserDirectory users, Mailboxes mailboxes, int[] indexes) implements AffectedUsers {
         @Override
         public int size() {
             return indexes.length;
         }
 
         @Override
-        public synchronized List<User> list(int max) {
-            if (byId == null) {
-                byId = java.util.Arrays.stream(indexes).boxed().sorted(java.util.Comparator.comparing(users::id))
-                        .mapToInt(Integer::intValue).toArray();
-            }
-            int n = Math.min(max, byId.length);
+        public List<User> list(int max) {
+            int n = Math.min(max, indexes.length);
             List<User> out = new ArrayList<>(n);
             for (int k = 0; k < n; k++) {
-                int i = byId[k];
-                String reason = users.isGuest(i) ? "guest" : users.mailbox(i).reason();
+                int i = indexes[k];
+                String reason = users.isGuest(i) ? "guest" : mailboxes.of(i).reason();
                 out.add(new User(users.id(i), users.principalName(i), reason));
             }
             return out;

@@ -3,10 +3,10 @@ package io.trailcheck.engine.directory;
 import java.util.Set;
 
 /**
- * One assigned licence: the SKU, the Exchange plans disabled in it, and its assignment state.
+ * One assigned licence as the users export gives it.
  *
  * @param skuId         lower-case SKU id
- * @param disabledPlans lower-case servicePlanIds disabled in this assignment (Exchange plans only)
+ * @param disabledPlans lower-case servicePlanIds disabled in this assignment
  * @param state         licenseAssignmentStates state (Active, ActiveWithError, Error, Disabled); null when not exported
  */
 public record Licence(String skuId, Set<String> disabledPlans, String state) {

@@ -3,15 +3,14 @@ package io.trailcheck.engine.directory;
 import java.util.Set;
 
 /**
- * A subscribed SKU reduced to what mailbox derivation needs.
+ * A subscribed SKU as {@code subscribedSkus} gives it.
  *
- * @param skuId         the SKU id (lower case)
- * @param partNumber    skuPartNumber, for people
- * @param mailboxPlans  the mailbox-granting servicePlanIds it contains (lower case)
- * @param hasFoundation whether it contains an Exchange Foundation plan
+ * @param skuId          the SKU id (lower case)
+ * @param partNumber     skuPartNumber, for people
+ * @param servicePlanIds every servicePlanId it contains (lower case)
  */
-public record Sku(String skuId, String partNumber, Set<String> mailboxPlans, boolean hasFoundation) {
+public record Sku(String skuId, String partNumber, Set<String> servicePlanIds) {
     public Sku {
-        mailboxPlans = Set.copyOf(mailboxPlans);
+        servicePlanIds = Set.copyOf(servicePlanIds);
     }
 }

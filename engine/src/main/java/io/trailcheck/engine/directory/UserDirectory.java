@@ -2,58 +2,75 @@ package io.trailcheck.engine.directory;
 
 import io.trailcheck.model.SourceLocation;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
- * Every user of the tenant in columns (ids, names, flags, mailbox status) rather than objects: a million
- * users fit in a few hundred megabytes and are never inserted into the rule engine one by one.
+ * Every user of the tenant in columns (ids, names, flags, licence and plan profiles) rather than objects:
+ * a million users fit in a few hundred megabytes and are never inserted into the rule engine one by one.
+ * It holds what the exports say; what a plan means is decided by {@link Mailboxes}.
  */
-public final class UserDirectory {
+public final class UserDirectory implements UserIndex {
     private static final byte ENABLED = 1;
     private static final byte GUEST = 2;
 
     private final String[] ids;
     private final String[] principalNames;
     private final byte[] flags;
-    private final byte[] mailbox;
+    private final int[] licenceProfileOf;
+    private final int[] planProfileOf;
+    private final List<LicenceProfile> licenceProfiles;
+    private final List<PlanProfile> planProfiles;
     /** The line of each user's record, and the users file it is in (an index into {@code files}). */
     private final int[] lines;
     private final int[] columns;
     private final short[] fileOf;
-    private final List<java.nio.file.Path> files;
+    private final List<Path> files;
     private final IdIndex indexById;
     private final SourceLocation firstFile;
 
-    private UserDirectory(Builder b, MailboxDerivation derivation) {
+    private UserDirectory(Builder b) {
         int n = b.size;
-        ids = java.util.Arrays.copyOf(b.ids, n);
-        principalNames = java.util.Arrays.copyOf(b.principalNames, n);
-        flags = java.util.Arrays.copyOf(b.flags, n);
-        lines = java.util.Arrays.copyOf(b.lines, n);
-        columns = java.util.Arrays.copyOf(b.columns, n);
-        fileOf = java.util.Arrays.copyOf(b.fileOf, n);
+        ids = Arrays.copyOf(b.ids, n);
+        principalNames = Arrays.copyOf(b.principalNames, n);
+        flags = Arrays.copyOf(b.flags, n);
+        licenceProfileOf = Arrays.copyOf(b.licenceProfileOf, n);
+        planProfileOf = Arrays.copyOf(b.planProfileOf, n);
+        licenceProfiles = List.copyOf(b.licences.profiles);
+        planProfiles = List.copyOf(b.plans.profiles);
+        lines = Arrays.copyOf(b.lines, n);
+        columns = Arrays.copyOf(b.columns, n);
+        fileOf = Arrays.copyOf(b.fileOf, n);
         files = List.copyOf(b.files);
         indexById = b.indexById;
         firstFile = b.firstFile;
-        mailbox = new byte[n];
-        Map<Long, MailboxStatus> memo = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            int profile = b.profileOf[i];
-            byte bits = b.planBits[i];
-            long key = ((long) profile << 8) | (bits & 0xFF);
-            mailbox[i] = memo.computeIfAbsent(key, k -> derivation.derive(bits, b.profiles.get(profile))).code();
-        }
+    }
+
+    /**
+     * One directory from the users of every file, in file order; a user met again is reported to
+     * {@code duplicate} with where it was met again and where first.
+     */
+    public static UserDirectory merge(List<Builder> chunks, DuplicateUser duplicate) {
+        Builder all = chunks.isEmpty() ? new Builder() : chunks.get(0);
+        for (int c = 1; c < chunks.size(); c++) all.absorb(chunks.get(c), duplicate);
+        return new UserDirectory(all);
+    }
+
+    /** Told of a user id met again: the id, where it is met again, and where first. */
+    public interface DuplicateUser {
+        void met(String id, SourceLocation again, SourceLocation first);
     }
 
     public int size() {
         return ids.length;
     }
 
-    /** The index of a user by directory id (any letter case), or -1. */
+    @Override
     public int indexOf(String id) {
         return indexById.get(id);
     }
@@ -74,8 +91,30 @@ public final class UserDirectory {
         return (flags[i] & GUEST) != 0;
     }
 
-    public MailboxStatus mailbox(int i) {
-        return MailboxStatus.ofCode(mailbox[i]);
+    int licenceProfileIndex(int i) {
+        return licenceProfileOf[i];
+    }
+
+    int planProfileIndex(int i) {
+        return planProfileOf[i];
+    }
+
+    LicenceProfile licenceProfile(int profile) {
+        return licenceProfiles.get(profile);
+    }
+
+    PlanProfile planProfile(int profile) {
+        return planProfiles.get(profile);
+    }
+
+    /** Every distinct licence profile with the location of its first holder, for SKU reference checks. */
+    public void forEachLicenceProfile(BiConsumer<LicenceProfile, SourceLocation> action) {
+        int[] firstHolder = new int[licenceProfiles.size()];
+        Arrays.fill(firstHolder, -1);
+        for (int i = 0; i < ids.length; i++) if (firstHolder[licenceProfileOf[i]] < 0) firstHolder[licenceProfileOf[i]] = i;
+        for (int p = 0; p < firstHolder.length; p++) {
+            if (firstHolder[p] >= 0) action.accept(licenceProfiles.get(p), location(firstHolder[p]));
+        }
     }
 
     public SourceLocation location(int i) {
@@ -87,42 +126,47 @@ public final class UserDirectory {
         return firstFile;
     }
 
-    /** Accumulates users while the exports stream past; {@link #build} derives every mailbox. */
+    /** Interns equal profiles so that users share them. */
+    private static final class Profiles<P> {
+        final List<P> profiles = new ArrayList<>();
+        final Map<P, Integer> index = new HashMap<>();
+
+        int intern(P profile) {
+            return index.computeIfAbsent(profile, p -> {
+                profiles.add(p);
+                return profiles.size() - 1;
+            });
+        }
+    }
+
+    /** The users of one export file, accumulated while it streams past. */
     public static final class Builder {
         private String[] ids = new String[1024];
         private String[] principalNames = new String[1024];
         private byte[] flags = new byte[1024];
-        private byte[] planBits = new byte[1024];
-        private int[] profileOf = new int[1024];
+        private int[] licenceProfileOf = new int[1024];
+        private int[] planProfileOf = new int[1024];
         private int[] lines = new int[1024];
         private int[] columns = new int[1024];
         private short[] fileOf = new short[1024];
-        private final List<java.nio.file.Path> files = new ArrayList<>();
+        private final List<Path> files = new ArrayList<>();
+        private final Profiles<LicenceProfile> licences = new Profiles<>();
+        private final Profiles<PlanProfile> plans = new Profiles<>();
         private int size;
         private final IdIndex indexById = new IdIndex();
-        private final List<LicenceProfile> profiles = new ArrayList<>();
-        private final Map<LicenceProfile, Integer> profileIndex = new HashMap<>();
-        /** The first user holding each profile, by profile index: where a missing SKU is reported. */
-        private final List<Integer> firstHolders = new ArrayList<>();
         private SourceLocation firstFile;
 
-        /**
-         * Adds a user; returns false when the id was already added (the caller reports the duplicate).
-         */
-        public boolean add(String id, String principalName, boolean enabled, boolean guest, byte assignedPlans,
-                           LicenceProfile profile, SourceLocation at) {
+        /** Adds a user; returns false when the id was already added (the caller reports the duplicate). */
+        public boolean add(String id, String principalName, boolean enabled, boolean guest, PlanProfile assignedPlans,
+                           LicenceProfile licenceProfile, SourceLocation at) {
             if (!indexById.putIfAbsent(id, size)) return false;
             if (size == ids.length) grow();
             if (firstFile == null) firstFile = SourceLocation.startOf(at.file());
             ids[size] = id;
             principalNames[size] = principalName;
             flags[size] = (byte) ((enabled ? ENABLED : 0) | (guest ? GUEST : 0));
-            planBits[size] = assignedPlans;
-            profileOf[size] = profileIndex.computeIfAbsent(profile, p -> {
-                profiles.add(p);
-                firstHolders.add(size);
-                return profiles.size() - 1;
-            });
+            licenceProfileOf[size] = licences.intern(licenceProfile);
+            planProfileOf[size] = plans.intern(assignedPlans);
             lines[size] = at.line();
             columns[size] = at.column();
             fileOf[size] = fileIndex(at.file());
@@ -139,20 +183,21 @@ public final class UserDirectory {
             return size;
         }
 
-        /** Every distinct licence profile seen, for SKU reference checks. */
-        public List<LicenceProfile> profiles() {
-            return profiles;
-        }
-
-        /** The location of the first user holding a profile. */
-        public SourceLocation firstHolder(LicenceProfile profile) {
-            Integer p = profileIndex.get(profile);
-            if (p == null) return firstFile;
-            int i = firstHolders.get(p);
+        private SourceLocation location(int i) {
             return SourceLocation.of(files.get(fileOf[i]), lines[i], columns[i]);
         }
 
-        private short fileIndex(java.nio.file.Path file) {
+        private void absorb(Builder other, DuplicateUser duplicate) {
+            for (int i = 0; i < other.size; i++) {
+                SourceLocation at = other.location(i);
+                boolean added = add(other.ids[i], other.principalNames[i], (other.flags[i] & ENABLED) != 0,
+                        (other.flags[i] & GUEST) != 0, other.plans.profiles.get(other.planProfileOf[i]),
+                        other.licences.profiles.get(other.licenceProfileOf[i]), at);
+                if (!added) duplicate.met(other.ids[i], at, location(indexOf(other.ids[i])));
+            }
+        }
+
+        private short fileIndex(Path file) {
             int last = files.size() - 1;
             if (last >= 0 && files.get(last).equals(file)) return (short) last;
             int i = files.indexOf(file);
@@ -163,20 +208,16 @@ public final class UserDirectory {
             return (short) i;
         }
 
-        public UserDirectory build(Map<String, Sku> skus, boolean skusExported) {
-            return new UserDirectory(this, new MailboxDerivation(skus, skusExported));
-        }
-
         private void grow() {
             int n = ids.length * 2;
-            ids = java.util.Arrays.copyOf(ids, n);
-            principalNames = java.util.Arrays.copyOf(principalNames, n);
-            flags = java.util.Arrays.copyOf(flags, n);
-            planBits = java.util.Arrays.copyOf(planBits, n);
-            profileOf = java.util.Arrays.copyOf(profileOf, n);
-            lines = java.util.Arrays.copyOf(lines, n);
-            columns = java.util.Arrays.copyOf(columns, n);
-            fileOf = java.util.Arrays.copyOf(fileOf, n);
+            ids = Arrays.copyOf(ids, n);
+            principalNames = Arrays.copyOf(principalNames, n);
+            flags = Arrays.copyOf(flags, n);
+            licenceProfileOf = Arrays.copyOf(licenceProfileOf, n);
+            planProfileOf = Arrays.copyOf(planProfileOf, n);
+            lines = Arrays.copyOf(lines, n);
+            columns = Arrays.copyOf(columns, n);
+            fileOf = Arrays.copyOf(fileOf, n);
         }
     }
 }

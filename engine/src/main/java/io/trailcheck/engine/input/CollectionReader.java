@@ -2,35 +2,30 @@ package io.trailcheck.engine.input;
 
 import io.trailcheck.engine.parse.GraphCollection;
 import io.trailcheck.engine.parse.RecordReader;
+import io.trailcheck.engine.problem.Problems;
 
 import java.nio.file.Path;
 
 /**
- * A reader of one kind of Graph collection record. The records can come from an export file or from an
- * array inside a native snapshot; both go through the same {@link #records} reader.
+ * Streams one Graph-shaped collection file (a page, an array of pages, or a plain array of records)
+ * through a record reader, counting the records it completes.
  */
-abstract class CollectionReader implements InputReader {
+public final class CollectionReader {
     private final GraphCollection collection;
 
-    CollectionReader(GraphCollection collection) {
+    public CollectionReader(GraphCollection collection) {
         this.collection = collection;
     }
 
-    @Override
-    public final int read(Path file, Intake intake) {
+    /** Reads {@code file}; {@code reader} calls the counter it is given once per complete record. */
+    public int read(Path file, Problems problems, java.util.function.Function<Runnable, RecordReader<?>> reader) {
         int[] count = {0};
-        RecordReader<?> reader = records(file, intake, () -> count[0]++);
-        if (emptyMeansNone() && isBlank(file)) return 0;
-        collection.read(file, reader, intake.problems);
+        collection.read(file, reader.apply(() -> count[0]++), problems);
         return count[0];
     }
 
-    /** Whether an empty file is a valid export of no records (PowerShell's ConvertTo-Json of nothing). */
-    boolean emptyMeansNone() {
-        return false;
-    }
-
-    private static boolean isBlank(Path file) {
+    /** Whether a file is empty but for byte-order marks: PowerShell's ConvertTo-Json of nothing. */
+    public static boolean isBlank(Path file) {
         try {
             if (java.nio.file.Files.size(file) > 64) return false;
             String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -42,6 +37,7 @@ abstract class CollectionReader implements InputReader {
         }
     }
 
-    /** A reader that adds each complete record to the intake and then calls {@code counted}. */
-    abstract RecordReader<?> records(Path file, Intake intake, Runnable counted);
+    public GraphCollection collection() {
+        return collection;
+    }
 }

@@ -1,96 +1,110 @@
 package io.trailcheck.engine.input;
 
+import io.trailcheck.engine.directory.UserIndex;
+import io.trailcheck.engine.input.copilotstudio.DataverseBotsReader;
+import io.trailcheck.engine.input.copilotstudio.SolutionBotReader;
+import io.trailcheck.engine.input.copilotstudio.WorkspaceReader;
+import io.trailcheck.engine.input.exchange.AuditConfigReader;
+import io.trailcheck.engine.input.exchange.AuditRetentionReader;
+import io.trailcheck.engine.input.graph.GraphGroupsReader;
+import io.trailcheck.engine.input.graph.GraphSkusReader;
+import io.trailcheck.engine.input.graph.GraphUsersReader;
+import io.trailcheck.engine.input.graph.GroupMembersReader;
+import io.trailcheck.engine.input.nativeformat.NativeSnapshotReader;
 import io.trailcheck.engine.parse.GraphCollection;
 import io.trailcheck.engine.parse.JsonFiles;
 import io.trailcheck.engine.parse.ParseLimits;
 import io.trailcheck.engine.parse.YamlFiles;
-import io.trailcheck.engine.policy.Policy;
 import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.engine.problem.Problems;
-import io.trailcheck.model.Tenant;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * Reads a tenant snapshot: discovers the recognised files below the given paths, streams each through its
- * reader, and resolves users, groups and agents into a {@link Snapshot}. Collects every problem before
- * failing, so one run shows them all.
+ * Reads a tenant snapshot: discovers the recognised files below the given paths, has each reader say what
+ * its file says, and merges what they say into a {@link Snapshot}. Collects every problem before failing,
+ * so one run shows them all. Knows no policy: what the files mean is decided later.
  */
 public final class SnapshotReader {
-    private final Map<InputKind, InputReader> readers = new EnumMap<>(InputKind.class);
+    /** Groups name users: they are read once every users export is in. */
+    private static final Set<InputKind> NAMING_USERS = Set.of(InputKind.GRAPH_GROUPS, InputKind.GROUP_MEMBERS);
+
+    /** Reads one file of a kind into what it says. */
+    private interface FileReader {
+        FileSections read(Path file, Problems problems);
+    }
+
+    private final Map<InputKind, FileReader> readers = new EnumMap<>(InputKind.class);
+    private final GraphCollection collection;
 
     public SnapshotReader(ParseLimits limits) {
         JsonFiles json = new JsonFiles(limits);
-        GraphCollection collection = new GraphCollection(json);
+        collection = new GraphCollection(json);
         GraphSkusReader skus = new GraphSkusReader(collection);
         GraphUsersReader users = new GraphUsersReader(collection);
         YamlFiles yaml = new YamlFiles(limits);
-        readers.put(InputKind.GRAPH_SKUS, skus);
-        readers.put(InputKind.GRAPH_USERS, users);
-        readers.put(InputKind.NATIVE, new NativeSnapshotReader(yaml, json, collection, users, skus));
-        readers.put(InputKind.AUDIT_RETENTION, new AuditRetentionReader(collection));
-        readers.put(InputKind.SOLUTION_BOT, new SolutionBotReader(json));
-        readers.put(InputKind.GRAPH_GROUPS, new GraphGroupsReader(collection));
-        readers.put(InputKind.GROUP_MEMBERS, new GroupMembersReader(collection));
-        readers.put(InputKind.AUDIT_CONFIG, new AuditConfigReader(collection));
-        readers.put(InputKind.WORKSPACE, new WorkspaceReader(yaml));
-        readers.put(InputKind.DATAVERSE_BOTS, new DataverseBotsReader(collection, json));
+        NativeSnapshotReader nativeSnapshot = new NativeSnapshotReader(yaml, json, collection, users, skus);
+        AuditRetentionReader retention = new AuditRetentionReader(collection);
+        SolutionBotReader solution = new SolutionBotReader(json);
+        AuditConfigReader auditConfig = new AuditConfigReader(collection);
+        WorkspaceReader workspace = new WorkspaceReader(yaml);
+        DataverseBotsReader dataverse = new DataverseBotsReader(collection, json);
+        readers.put(InputKind.GRAPH_SKUS, (f, p) -> FileSections.of(skus.read(f, p)));
+        readers.put(InputKind.GRAPH_USERS, (f, p) -> FileSections.of(users.read(f, p)));
+        readers.put(InputKind.NATIVE, nativeSnapshot::read);
+        readers.put(InputKind.AUDIT_RETENTION, (f, p) -> FileSections.of(retention.read(f, p)));
+        readers.put(InputKind.SOLUTION_BOT, (f, p) -> FileSections.of(solution.read(f, p)));
+        readers.put(InputKind.AUDIT_CONFIG, (f, p) -> FileSections.of(auditConfig.read(f, p)));
+        readers.put(InputKind.WORKSPACE, (f, p) -> FileSections.of(workspace.read(f, p)));
+        readers.put(InputKind.DATAVERSE_BOTS, (f, p) -> FileSections.of(dataverse.read(f, p)));
+    }
+
+    private Map<InputKind, FileReader> groupReaders(UserIndex users) {
+        GraphGroupsReader groups = new GraphGroupsReader(collection, users);
+        GroupMembersReader members = new GroupMembersReader(collection, users);
+        return Map.of(InputKind.GRAPH_GROUPS, (f, p) -> FileSections.of(groups.read(f, p)),
+                InputKind.GROUP_MEMBERS, (f, p) -> FileSections.of(members.read(f, p)));
     }
 
     /** Reads everything; throws {@link io.trailcheck.engine.problem.InputException} listing every problem. */
-    public Snapshot read(List<Path> paths, Policy policy) {
-        Intake intake = new Intake(policy);
-        List<InputDiscovery.Found> found = new InputDiscovery().discover(paths, intake.problems);
-        if (found.isEmpty() && intake.problems.isEmpty()) {
-            intake.problems.add(Problem.inFile(paths.isEmpty() ? Path.of(".") : paths.get(0),
+    public Snapshot read(List<Path> paths) {
+        Problems problems = new Problems();
+        List<InputDiscovery.Found> found = new InputDiscovery().discover(paths, problems);
+        if (found.isEmpty() && problems.isEmpty()) {
+            problems.add(Problem.inFile(paths.isEmpty() ? Path.of(".") : paths.get(0),
                     "nothing recognised to scan: no settings.mcs.yml, bots.json, users*.json, subscribedSkus.json, "
                             + "groups*.json, group-members/*.json or adminAuditLogConfig.json below it"));
         }
-        for (InputDiscovery.Found f : found) {
-            int records = readers.get(f.kind()).read(f.file(), intake);
-            intake.files.add(new InputFile(f.file(), f.kind(), records));
+        FileSections[] read = new FileSections[found.size()];
+        readEach(found, read, readers, problems);
+        SnapshotAssembler assembler = new SnapshotAssembler(problems);
+        for (FileSections s : read) if (s != null) assembler.addAll(s.sections());
+        readEach(found, read, groupReaders(assembler.users()), problems);
+        for (int i = 0; i < read.length; i++) {
+            if (NAMING_USERS.contains(found.get(i).kind())) assembler.addAll(read[i].sections());
         }
-        intake.problems.throwIfAny();
-        return resolve(intake);
+        List<InputFile> files = new ArrayList<>();
+        for (int i = 0; i < read.length; i++) files.add(new InputFile(found.get(i).file(), found.get(i).kind(), read[i].records()));
+        problems.throwIfAny();
+        Snapshot snapshot = assembler.snapshot(files);
+        problems.throwIfAny();
+        return snapshot;
     }
 
-    private static Snapshot resolve(Intake intake) {
-        AgentMerger merged = new AgentMerger(intake.agents, intake.problems);
-        intake.problems.throwIfAny();
-        var users = intake.usersExported
-                ? Optional.of(intake.users.build(intake.skus, intake.skusExported)) : Optional.<io.trailcheck.engine.directory.UserDirectory>empty();
-        Tenant tenant = new Tenant(intake.tenantId == null ? "tenant" : intake.tenantId, intake.tenantName,
-                intake.auditIngestion, intake.auditIngestionLocation, retentionDays(intake), retentionLocation(intake));
-        List<io.trailcheck.model.UnknownValue> unknown = new java.util.ArrayList<>(merged.unknownValues);
-        unknown.addAll(intake.unknownValues);
-        return new Snapshot(List.copyOf(intake.files), merged.agents, merged.channels, unknown,
-                Snapshot.missingSkus(intake.users, intake.skus, intake.skusExported), merged.conflicts, tenant,
-                users, intake.groups, Map.copyOf(intake.skus), List.copyOf(intake.telemetry),
-                List.copyOf(intake.interactions), exported(intake));
-    }
-
-    /** Without a covering retention policy, CopilotInteraction records are kept the policy's default days. */
-    private static Integer retentionDays(Intake intake) {
-        if (!intake.retentionExported) return null;
-        return intake.retentionDays != null ? intake.retentionDays
-                : (Integer) intake.policy.rule("CIL007").params().getOrDefault("defaultRetentionDays", 180);
-    }
-
-    private static io.trailcheck.model.SourceLocation retentionLocation(Intake intake) {
-        if (intake.retentionLocation != null) return intake.retentionLocation;
-        return intake.files.stream().filter(f -> f.kind() == InputKind.AUDIT_RETENTION).findFirst()
-                .map(f -> io.trailcheck.model.SourceLocation.startOf(f.file())).orElse(null);
-    }
-
-    private static java.util.Set<String> exported(Intake intake) {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        if (intake.telemetryExported) out.add("telemetry");
-        if (intake.interactionsExported) out.add("interactions");
-        if (intake.retentionExported) out.add("auditRetention");
-        return out;
+    /** Reads every found file that one of {@code with} reads, each into its own problems. */
+    private static void readEach(List<InputDiscovery.Found> found, FileSections[] into, Map<InputKind, FileReader> with,
+                                 Problems problems) {
+        for (int i = 0; i < found.size(); i++) {
+            FileReader reader = with.get(found.get(i).kind());
+            if (reader == null) continue;
+            Problems own = new Problems();
+            into[i] = reader.read(found.get(i).file(), own);
+            problems.addAll(own.list());
+        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param expires    the last day it applies (required)
  * @param location   where it is written in the policy file
  */
-public record Exemption(String rule, Map<String, String> scope, String reason, String approvedBy, String ticket,
+public record Exemption(String rule, Map<ExemptionScope, String> scope, String reason, String approvedBy, String ticket,
                         LocalDate expires, SourceLocation location) {
 
     public Exemption {
@@ -34,8 +34,9 @@ public record Exemption(String rule, Map<String, String> scope, String reason, S
      */
     public String key() {
         StringBuilder sb = new StringBuilder(rule);
-        scope.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sb.append('/').append(e.getKey()).append('=')
-                .append(e.getKey().equals("user") ? Digests.pseudonym(e.getValue()) : e.getValue()));
+        scope.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(ExemptionScope::key)))
+                .forEach(e -> sb.append('/').append(e.getKey().key()).append('=')
+                        .append(e.getKey() == ExemptionScope.USER ? Digests.pseudonym(e.getValue()) : e.getValue()));
         return sb.toString();
     }
 }

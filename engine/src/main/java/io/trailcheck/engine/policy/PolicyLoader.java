@@ -36,10 +36,10 @@ public final class PolicyLoader {
     private static final Set<String> RULE_KEYS = Set.of("level", "enabled", "params");
     private static final Set<String> EXEMPTION_KEYS =
             Set.of("rule", "agent", "user", "tenant", "channel", "reason", "approvedBy", "ticket", "expires");
-    private static final Set<String> SCOPE_KEYS = Set.of("agent", "user", "tenant", "channel");
 
     private final YamlFiles yaml;
     private final Set<String> knownRuleIds;
+    private final Map<String, Set<ExemptionScope>> scopesByRule;
     private final LocalDate today;
     private final Problems problems = new Problems();
 
@@ -55,12 +55,14 @@ public final class PolicyLoader {
     private boolean applyingDefault;
 
     /**
-     * @param knownRuleIds every rule id loaded (built-in and custom): a policy naming another is invalid
+     * @param scopesByRule every rule id loaded (built-in and custom), with what its findings carry that an
+     *                     exemption may name: a policy naming another rule, or another scope, is invalid
      * @param today        the evaluation day, for exemption horizons
      */
-    public PolicyLoader(ParseLimits limits, Set<String> knownRuleIds, LocalDate today) {
+    public PolicyLoader(ParseLimits limits, Map<String, Set<ExemptionScope>> scopesByRule, LocalDate today) {
         this.yaml = new YamlFiles(limits);
-        this.knownRuleIds = knownRuleIds;
+        this.knownRuleIds = scopesByRule.keySet();
+        this.scopesByRule = scopesByRule;
         this.today = today;
     }
 
@@ -227,12 +229,13 @@ public final class PolicyLoader {
             String rule = required("rule");
             String reason = required("reason");
             String expiresText = required("expires");
-            Map<String, String> scope = new LinkedHashMap<>();
-            for (String key : SCOPE_KEYS) YamlNodes.scalar(node, key).ifPresent(v -> scope.put(key, v));
+            Map<ExemptionScope, String> scope = new java.util.EnumMap<>(ExemptionScope.class);
+            for (ExemptionScope key : ExemptionScope.values()) YamlNodes.scalar(node, key.key()).ifPresent(v -> scope.put(key, v));
             if (rule != null && !knownRuleIds.contains(rule)) {
                 error(file, YamlNodes.child(node, "rule").orElse(node), "exemption: unknown rule id \"" + rule + "\"");
                 rule = null;
             }
+            if (rule != null && !scopesCarried(rule, scope.keySet())) return Optional.empty();
             if (scope.isEmpty()) {
                 error(file, node, "exemption: say what it covers with at least one of agent, user, tenant, channel");
             }
@@ -240,6 +243,21 @@ public final class PolicyLoader {
             if (rule == null || reason == null || expires == null || scope.isEmpty()) return Optional.empty();
             return Optional.of(new Exemption(rule, scope, reason, YamlNodes.scalar(node, "approvedBy").orElse(null),
                     YamlNodes.scalar(node, "ticket").orElse(null), expires, YamlNodes.at(file, node)));
+        }
+
+        /** Each scope named must be one the rule's findings carry, or the exemption could never apply. */
+        private boolean scopesCarried(String rule, Set<ExemptionScope> named) {
+            Set<ExemptionScope> carried = scopesByRule.getOrDefault(rule, Set.of());
+            boolean ok = true;
+            for (ExemptionScope s : named) {
+                if (carried.contains(s)) continue;
+                String can = carried.isEmpty() ? "no exemption scope" : "only " + String.join(", ",
+                        carried.stream().map(ExemptionScope::key).sorted().toList());
+                error(file, YamlNodes.child(node, s.key()).orElse(node), "exemption: " + rule + " findings carry no \""
+                        + s.key() + "\", so this exemption could never apply; " + rule + " can be exempted by " + can);
+                ok = false;
+            }
+            return ok;
         }
 
         private String required(String key) {

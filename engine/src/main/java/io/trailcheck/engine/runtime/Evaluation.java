@@ -1,9 +1,11 @@
 package io.trailcheck.engine.runtime;
 
+import io.trailcheck.engine.interpret.FactSet;
 import io.trailcheck.engine.policy.Policy;
 import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.engine.problem.RuleException;
 import io.trailcheck.model.Finding;
+import io.trailcheck.model.NotEvaluated;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -46,7 +48,6 @@ public final class Evaluation {
 
     public Outcome run(FactSet facts) {
         List<NotEvaluated> notEvaluated = new ArrayList<>(skippedForMissingInput(facts));
-        notEvaluated.addAll(facts.notEvaluated());
         KieSession session = pack.kieBase().newKieSession();
         ActivationCounter counter = new ActivationCounter();
         try {
@@ -56,6 +57,10 @@ public final class Evaluation {
             List<Finding> findings = new ArrayList<>();
             for (Object o : session.getObjects(o -> o instanceof Finding f && policy.isEnabled(f.getRuleId()))) {
                 findings.add((Finding) o);
+            }
+            // Rules say themselves which entities they could not judge.
+            for (Object o : session.getObjects(o -> o instanceof NotEvaluated n && policy.isEnabled(n.rule()))) {
+                notEvaluated.add((NotEvaluated) o);
             }
             return new Outcome(findings, notEvaluated);
         } finally {

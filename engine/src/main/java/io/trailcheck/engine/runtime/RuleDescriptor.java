@@ -16,12 +16,13 @@ import java.util.Set;
  * @param help         markdown: why, how to fix, links, examples
  * @param tags         classification tags
  * @param requires     inputs the rule needs (users, auditConfig, telemetry, …); absent → not evaluated
+ * @param scopes       what its findings carry that an exemption may name (agent, user, tenant, channel)
  * @param source       the DRL file that declares it
  * @param line         the line of its declaration
  * @param builtIn      part of trailcheck's own pack
  */
 public record RuleDescriptor(String id, String name, String title, Level defaultLevel, String help, List<String> tags,
-                             Set<String> requires, Path source, int line, boolean builtIn) {
+                             Set<String> requires, Set<String> scopes, Path source, int line, boolean builtIn) {
 
     /** The first paragraph of the help, for a full description. */
     public String summary() {

@@ -1,5 +1,8 @@
 package io.trailcheck.engine.runtime;
 
+import io.trailcheck.engine.input.InputSection;
+import io.trailcheck.engine.policy.ExemptionScope;
+
 import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.model.Level;
 import org.drools.drl.ast.descr.AnnotationDescr;
@@ -21,7 +24,9 @@ import java.util.Set;
  * so that every message names the file at fault (a combined build blames the first file of a package).
  */
 final class RuleMetadataReader {
-    static final Set<String> INPUTS = Set.of("agents", "users", "skus", "auditConfig", "auditRetention", "telemetry", "interactions");
+    /** What a rule that does not say is taken to carry: anything an exemption can name. */
+    private static final Set<String> ANY_SCOPE = new LinkedHashSet<>(java.util.Arrays.stream(ExemptionScope.values())
+            .map(ExemptionScope::key).toList());
 
     /** The rules of one file: declarations (with @level) and other rules reporting under an id. */
     /** @param reportingIds every rule id the file reports under, with the line of its first rule */
@@ -81,13 +86,28 @@ final class RuleMetadataReader {
         if (help == null) help = title;
         Set<String> requires = new LinkedHashSet<>(split(value(rule, "requires")));
         for (String r : requires) {
-            if (!INPUTS.contains(r)) {
+            if (InputSection.byId(r).isEmpty()) {
                 problems.add(new Problem(source.path(), rule.getLine(), 0, "rule \"" + rule.getName()
-                        + "\": @requires names unknown input \"" + r + "\"; known: " + String.join(", ", new java.util.TreeSet<>(INPUTS))));
+                        + "\": @requires names unknown input \"" + r + "\"; known: " + InputSection.ids()));
             }
         }
         return java.util.Optional.of(new RuleDescriptor(id, name, title, level, help, split(value(rule, "tags")),
-                requires, source.path(), rule.getLine(), source.builtIn()));
+                requires, scopes(source, rule, problems), source.path(), rule.getLine(), source.builtIn()));
+    }
+
+    /** {@code @scopes("agent,channel")}; {@code @scopes("none")} for findings no exemption can narrow. */
+    private static Set<String> scopes(RuleSource source, RuleDescr rule, List<Problem> problems) {
+        String declared = value(rule, "scopes");
+        if (declared == null) return ANY_SCOPE;
+        if (declared.equals("none")) return Set.of();
+        Set<String> scopes = new LinkedHashSet<>(split(declared));
+        for (String s : scopes) {
+            if (ExemptionScope.byKey(s).isEmpty()) {
+                problems.add(new Problem(source.path(), rule.getLine(), 0, "rule \"" + rule.getName()
+                        + "\": @scopes names unknown scope \"" + s + "\"; known: " + String.join(", ", ANY_SCOPE) + ", none"));
+            }
+        }
+        return scopes;
     }
 
     private static String value(RuleDescr rule, String annotation) {

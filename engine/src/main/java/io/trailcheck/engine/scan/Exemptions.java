@@ -1,6 +1,7 @@
 package io.trailcheck.engine.scan;
 
 import io.trailcheck.engine.policy.Exemption;
+import io.trailcheck.engine.policy.ExemptionScope;
 import io.trailcheck.model.Finding;
 
 import java.util.Map;
@@ -11,17 +12,18 @@ final class Exemptions {
 
     static boolean covers(Exemption e, Finding f) {
         if (!e.rule().equals(f.getRuleId())) return false;
-        for (Map.Entry<String, String> s : e.scope().entrySet()) {
+        for (Map.Entry<ExemptionScope, String> s : e.scope().entrySet()) {
             if (!matches(s.getKey(), s.getValue(), f)) return false;
         }
         return true;
     }
 
-    private static boolean matches(String key, String wanted, Finding f) {
+    /** A user exemption narrows counts (CIL004, CIL005) rather than covering a finding; a finding may name one user. */
+    private static boolean matches(ExemptionScope key, String wanted, Finding f) {
         Object actual = switch (key) {
-            case "agent" -> f.getAgent();
-            case "tenant" -> f.getEntity().kind().equals("tenant") ? f.getEntity().key() : f.getProperties().get("tenant");
-            default -> f.getProperties().get(key);
+            case AGENT -> f.getAgent();
+            case TENANT -> f.getEntity().kind().equals("tenant") ? f.getEntity().key() : f.getProperties().get("tenant");
+            case USER, CHANNEL -> f.getProperties().get(key.key());
         };
         return actual != null && (wanted.equals("*") || wanted.equalsIgnoreCase(actual.toString()));
     }

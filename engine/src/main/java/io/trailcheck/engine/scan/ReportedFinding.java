@@ -15,9 +15,10 @@ import io.trailcheck.model.Level;
  * @param fingerprint stable id from rule + entity, never from lines or order
  * @param exemption   the exemption that covers it, or null
  * @param baseline    NEW, UNCHANGED, or null when no baseline was given
+ * @param ruleMessage the rule's message, rendered once
  */
 public record ReportedFinding(Finding finding, Level level, String fingerprint, Exemption exemption,
-                              BaselineState baseline) {
+                              BaselineState baseline, String ruleMessage) {
 
     public enum BaselineState { NEW, UNCHANGED }
 
@@ -32,8 +33,8 @@ public record ReportedFinding(Finding finding, Level level, String fingerprint, 
 
     /** The rule's message, followed by why the level was lowered, if it was. */
     public String message() {
-        if (finding.getDemotions().isEmpty()) return finding.getMessage();
-        return finding.getMessage() + " " + String.join(" ", finding.getDemotions());
+        if (finding.getDemotions().isEmpty()) return ruleMessage;
+        return ruleMessage + " " + String.join(" ", finding.getDemotions());
     }
 
     public String ruleId() {

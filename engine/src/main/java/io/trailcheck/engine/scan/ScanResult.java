@@ -1,7 +1,7 @@
 package io.trailcheck.engine.scan;
 
 import io.trailcheck.engine.input.InputFile;
-import io.trailcheck.engine.runtime.NotEvaluated;
+import io.trailcheck.model.NotEvaluated;
 import io.trailcheck.engine.runtime.RuleDescriptor;
 import io.trailcheck.model.Level;
 

@@ -5,13 +5,15 @@ import io.trailcheck.engine.input.SnapshotReader;
 import io.trailcheck.engine.policy.Exemption;
 import io.trailcheck.engine.policy.Policy;
 import io.trailcheck.engine.policy.PolicyLoader;
+import io.trailcheck.engine.interpret.FactSet;
+import io.trailcheck.engine.interpret.Interpreter;
+import io.trailcheck.engine.policy.ExemptionScope;
 import io.trailcheck.engine.runtime.Evaluation;
-import io.trailcheck.engine.runtime.FactBuilder;
-import io.trailcheck.engine.runtime.NotEvaluated;
 import io.trailcheck.engine.runtime.RuleDescriptor;
 import io.trailcheck.engine.runtime.RulePack;
 import io.trailcheck.model.Finding;
 import io.trailcheck.model.Level;
+import io.trailcheck.model.NotEvaluated;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ public final class Scanner {
             .comparing((ReportedFinding f) -> f.ruleId())
             .thenComparing(f -> f.finding().getLocation())
             .thenComparing(f -> f.finding().getEntity())
-            .thenComparing(f -> f.finding().getMessage());
+            .thenComparing(ReportedFinding::message);
 
     private final RulePack pack;
     private final Path defaultPolicyName;
@@ -42,10 +44,17 @@ public final class Scanner {
     }
 
     public Policy policy(ScanRequest request) {
-        PolicyLoader loader = new PolicyLoader(request.limits(), pack.catalogue().keySet(), request.today())
+        PolicyLoader loader = new PolicyLoader(request.limits(), scopesByRule(), request.today())
                 .applyDefault(defaultPolicyName, defaultPolicy);
         request.policies().forEach(loader::applyOverlay);
         return loader.build();
+    }
+
+    private Map<String, java.util.Set<ExemptionScope>> scopesByRule() {
+        Map<String, java.util.Set<ExemptionScope>> scopes = new LinkedHashMap<>();
+        pack.catalogue().forEach((id, d) -> scopes.put(id, d.scopes().stream().map(s -> ExemptionScope.byKey(s).orElseThrow())
+                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(ExemptionScope.class)))));
+        return scopes;
     }
 
     private java.util.function.Consumer<String> progress = message -> { };
@@ -59,10 +68,10 @@ public final class Scanner {
     public ScanResult scan(ScanRequest request) {
         Policy policy = policy(request);
         long t0 = System.nanoTime();
-        Snapshot snapshot = new SnapshotReader(request.limits()).read(request.paths(), policy);
+        Snapshot snapshot = new SnapshotReader(request.limits()).read(request.paths());
         long t1 = System.nanoTime();
         progress.accept(String.format("read %d files in %.1f s", snapshot.files().size(), (t1 - t0) / 1e9));
-        io.trailcheck.engine.runtime.FactSet facts = new FactBuilder(request.today()).build(snapshot, policy);
+        FactSet facts = new Interpreter(request.today()).facts(snapshot, policy);
         long t2 = System.nanoTime();
         progress.accept(String.format("built %d facts in %.1f s", facts.facts().size(), (t2 - t1) / 1e9));
         Evaluation.Outcome outcome = new Evaluation(pack, policy, request.ruleLimits()).run(facts);
@@ -85,7 +94,7 @@ public final class Scanner {
                 .filter(e -> !e.isExpired(request.today()) && Exemptions.covers(e, f)).findFirst().orElse(null);
         ReportedFinding.BaselineState state = !request.hasBaseline() ? null
                 : request.baseline().contains(fingerprint) ? ReportedFinding.BaselineState.UNCHANGED : ReportedFinding.BaselineState.NEW;
-        return new ReportedFinding(f, level, fingerprint, exemption, state);
+        return new ReportedFinding(f, level, fingerprint, exemption, state, f.getMessage());
     }
 
     private Map<String, ScanResult.RuleView> ruleViews(Policy policy) {

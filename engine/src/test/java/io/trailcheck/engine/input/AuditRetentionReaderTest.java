@@ -9,6 +9,7 @@ import java.util.Set;
 import static io.trailcheck.engine.input.GraphUsersReaderTest.read;
 import static io.trailcheck.engine.input.GraphUsersReaderTest.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +31,7 @@ class AuditRetentionReaderTest {
         at(s.tenant().retentionLocation(), file, 78, 26);
         assertEquals(5, s.files().get(0).records());
         assertEquals(InputKind.AUDIT_RETENTION, s.files().get(0).kind());
-        assertTrue(s.exported().contains("auditRetention"));
+        assertTrue(s.has(InputSection.AUDIT_RETENTION));
         assertTrue(s.unknownValues().isEmpty(), s.unknownValues().toString());
         assertNull(s.tenant().unifiedAuditLogIngestionEnabled(), "not in this export");
     }
@@ -39,11 +40,12 @@ class AuditRetentionReaderTest {
     void withoutACoveringPolicyTheDefaultApplies() throws Exception {
         Path file = resource("retention/none/auditRetentionPolicies.json");
         Snapshot s = read(file);
-        // a user-scoped Copilot policy (TenYears) and policies for other record types do not count
-        assertEquals(180, s.tenant().copilotRetentionDays());
+        // a user-scoped Copilot policy (TenYears) and policies for other record types do not count: no policy
+        // decides, and the rules apply the service default (CIL007's defaultRetentionDays)
+        assertNull(s.tenant().copilotRetentionDays());
         at(s.tenant().retentionLocation(), file, 1, 1);
         assertEquals(3, s.files().get(0).records());
-        assertTrue(s.exported().contains("auditRetention"));
+        assertTrue(s.has(InputSection.AUDIT_RETENTION));
     }
 
     @Test
@@ -61,14 +63,14 @@ class AuditRetentionReaderTest {
         Snapshot s = read(resource("users/export/users-1.json"));
         assertNull(s.tenant().copilotRetentionDays());
         assertNull(s.tenant().retentionLocation());
-        assertEquals(Set.of(), s.exported());
+        assertFalse(s.has(InputSection.AUDIT_RETENTION));
     }
 
     @Test
     void emptyExportMeansNoPoliciesAndTheDefault() throws Exception {
         Path file = resource("retention/no-policies/auditRetentionPolicies.json");
         Snapshot s = read(file);
-        assertEquals(180, s.tenant().copilotRetentionDays());
+        assertNull(s.tenant().copilotRetentionDays());
         assertEquals(0, s.files().get(0).records());
     }
 }

@@ -143,7 +143,7 @@ class DataverseBotsReaderTest {
         Snapshot s = read(env);
         assertEquals(6, s.agents().size(), "one agent per schema name");
         assertEquals(2, s.files().size());
-        assertTrue(s.has(InputKind.WORKSPACE));
+        assertTrue(s.files().stream().anyMatch(f -> f.kind() == InputKind.WORKSPACE));
 
         Agent hr = agent(s, "cr6b1_hrHelpdesk");
         at(hr.location(), settings, 1, 1);

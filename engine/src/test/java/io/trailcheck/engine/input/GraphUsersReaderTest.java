@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static io.trailcheck.engine.TestSnapshots.mailbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -46,7 +47,7 @@ class GraphUsersReaderTest {
     }
 
     static Snapshot read(Path... paths) {
-        return new SnapshotReader(ParseLimits.DEFAULT).read(List.of(paths), TestPolicies.defaults());
+        return io.trailcheck.engine.TestSnapshots.read(paths);
     }
 
     private static UserDirectory users(Snapshot s) {
@@ -107,14 +108,15 @@ class GraphUsersReaderTest {
         Path bom = resource("users/export/users-3.json");
         byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(bom), 3);
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(head[0], head[1], head[2]), "fixture keeps its BOM");
-        UserDirectory users = users(read(resource("users/export")));
+        Snapshot s = read(resource("users/export"));
+        UserDirectory users = users(s);
         int alex = index(users, ALEX);
         assertFalse(users.isEnabled(alex));
         assertFalse(users.isGuest(alex));
-        assertEquals(MailboxStatus.PRESENT, users.mailbox(alex));
+        assertEquals(MailboxStatus.PRESENT, mailbox(s, ALEX));
         assertEquals(2, users.location(alex).line());
         assertTrue(users.location(alex).file().endsWith("users-3.json"));
-        assertEquals(MailboxStatus.FOUNDATION_ONLY, users.mailbox(index(users, DIEGO)), "foundation from the SKU's plans");
+        assertEquals(MailboxStatus.FOUNDATION_ONLY, mailbox(s, DIEGO), "foundation from the SKU's plans");
     }
 
     @Test
@@ -123,8 +125,8 @@ class GraphUsersReaderTest {
         UserDirectory users = users(s);
         assertEquals(2, users.size());
         // no subscribedSkus read: licences alone cannot tell, assignedPlans can
-        assertEquals(MailboxStatus.PRESENT, users.mailbox(index(users, ALEX)));
-        assertEquals(MailboxStatus.UNKNOWN, users.mailbox(index(users, DIEGO)));
+        assertEquals(MailboxStatus.PRESENT, mailbox(s, ALEX));
+        assertEquals(MailboxStatus.UNKNOWN, mailbox(s, DIEGO));
     }
 
     @Test
@@ -139,7 +141,7 @@ class GraphUsersReaderTest {
 
     @Test
     void derivesEveryMailboxOutcome() throws Exception {
-        UserDirectory users = users(read(resource("users/export")));
+        Snapshot s = read(resource("users/export"));
         Map<String, MailboxStatus> expected = new java.util.LinkedHashMap<>();
         expected.put(ADELE, MailboxStatus.PRESENT);
         expected.put(GRADY, MailboxStatus.PRESENT);              // assignedPlans Warning still has a mailbox
@@ -154,9 +156,9 @@ class GraphUsersReaderTest {
         expected.put(ALEX, MailboxStatus.PRESENT);
         expected.put(DIEGO, MailboxStatus.FOUNDATION_ONLY);
         Map<String, MailboxStatus> actual = new java.util.LinkedHashMap<>();
-        for (String id : expected.keySet()) actual.put(id, users.mailbox(index(users, id)));
+        for (String id : expected.keySet()) actual.put(id, mailbox(s, id));
         assertEquals(expected, actual);
-        assertEquals("license-error", users.mailbox(index(users, NESTOR)).reason());
+        assertEquals("license-error", mailbox(s, NESTOR).reason());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.trailcheck.engine.input;
 
+import io.trailcheck.engine.input.observations.ObservedInteraction;
 import io.trailcheck.engine.directory.MailboxStatus;
 import io.trailcheck.engine.directory.UserDirectory;
 import io.trailcheck.engine.problem.InputException;
@@ -21,6 +22,7 @@ import java.util.Set;
 
 import static io.trailcheck.engine.input.GraphUsersReaderTest.read;
 import static io.trailcheck.engine.input.GraphUsersReaderTest.resource;
+import static io.trailcheck.engine.TestSnapshots.mailbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -66,7 +68,7 @@ class NativeSnapshotReaderTest {
         assertEquals(file(which), s.tenant().ingestionLocation().file());
         assertEquals(6, s.tenant().ingestionLocation().line());
         assertEquals(7, s.tenant().retentionLocation().line());
-        assertEquals(Set.of("telemetry", "interactions", "auditRetention"), s.exported());
+        assertTrue(s.sections().containsAll(Set.of(InputSection.TELEMETRY, InputSection.INTERACTIONS, InputSection.AUDIT_RETENTION)), s.sections().toString());
         assertEquals(1, s.files().size());
         assertEquals(InputKind.NATIVE, s.files().get(0).kind());
         assertEquals(7, s.files().get(0).records(), "2 SKUs + 3 users + 2 agents");
@@ -77,13 +79,13 @@ class NativeSnapshotReaderTest {
     void readsSkusAndUsersWithTheirMailboxes(String which) throws Exception {
         Snapshot s = read(file(which));
         assertEquals(Set.of("05e9a617-0261-4cee-bb44-138d3ef5d965", "44575883-256e-4a79-9da4-ebe9acabe2b2"), s.skus().keySet());
-        assertTrue(s.skus().get("44575883-256e-4a79-9da4-ebe9acabe2b2").hasFoundation());
+        assertTrue(s.skus().get("44575883-256e-4a79-9da4-ebe9acabe2b2").servicePlanIds().contains("113feb6c-3fe4-4440-bddc-54d774bf0318"), "keeps every plan, Exchange Foundation among them");
         UserDirectory users = s.users().orElseThrow();
         assertEquals(3, users.size());
-        assertEquals(MailboxStatus.PRESENT, users.mailbox(users.indexOf(ADELE)));
-        assertEquals(MailboxStatus.NO_EXCHANGE_PLAN, users.mailbox(users.indexOf(MEGAN)));
+        assertEquals(MailboxStatus.PRESENT, mailbox(s, ADELE));
+        assertEquals(MailboxStatus.NO_EXCHANGE_PLAN, mailbox(s, MEGAN));
         assertTrue(users.isGuest(users.indexOf(MEGAN)));
-        assertEquals(MailboxStatus.FOUNDATION_ONLY, users.mailbox(users.indexOf(JOHANNA)));
+        assertEquals(MailboxStatus.FOUNDATION_ONLY, mailbox(s, JOHANNA));
         assertFalse(users.isEnabled(users.indexOf(JOHANNA)));
         assertEquals(which.equals("yaml") ? 36 : 53, users.location(users.indexOf(ADELE)).line());
         assertTrue(s.unresolved().isEmpty());

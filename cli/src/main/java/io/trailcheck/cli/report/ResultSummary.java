@@ -1,0 +1,58 @@
+package io.trailcheck.cli.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailcheck.engine.input.InputFile;
+import io.trailcheck.engine.scan.ReportedFinding;
+import io.trailcheck.engine.scan.ScanResult;
+import io.trailcheck.model.Level;
+import io.trailcheck.model.NotEvaluated;
+
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/** What every report says about a scan, worded once: the verdict, what was read, what was not evaluated. */
+final class ResultSummary {
+    private ResultSummary() {}
+
+    /** "FAILED: 2 errors, 1 warning, 0 notes, 1 exempt (fail-on error)." */
+    static String verdict(ReportContext ctx) {
+        ScanResult r = ctx.result();
+        long exempt = r.findings().stream().filter(ReportedFinding::isExempt).count();
+        String tally = plural(r.count(Level.ERROR), "error") + ", " + plural(r.count(Level.WARNING), "warning") + ", "
+                + plural(r.count(Level.NOTE), "note") + (exempt > 0 ? ", " + exempt + " exempt" : "");
+        String gate = ctx.failOn() == null ? "never fails" : "fail-on " + ctx.failOn().id();
+        return (ctx.failed() ? "FAILED: " : "PASSED: ") + tally + " (" + gate + ").";
+    }
+
+    /** "Read 3 files: 2 agents, 10 users, 1 group, 2 SKUs." */
+    static String inventory(ScanResult.Inventory inv) {
+        return "Read " + plural(inv.files().size(), "file") + ": " + plural(inv.agents(), "agent") + ", "
+                + plural(inv.users(), "user") + ", " + plural(inv.groups(), "group") + ", " + plural(inv.skus(), "SKU") + ".";
+    }
+
+    /** The inventory as a JSON object; {@code fileKey} names each file's path ("file" in JSON, "uri" in SARIF). */
+    static void inventory(ReportContext ctx, ObjectNode into, String fileKey) {
+        ScanResult.Inventory i = ctx.result().inventory();
+        into.put("agents", i.agents()).put("users", i.users()).put("groups", i.groups()).put("skus", i.skus());
+        ArrayNode files = into.putArray("files");
+        for (InputFile f : i.files()) {
+            files.addObject().put(fileKey, Paths.relative(ctx.sourceRoot(), f.file())).put("kind", f.kind().name().toLowerCase(Locale.ROOT))
+                    .put("records", f.records());
+        }
+    }
+
+    /** "CIL004 for cr_hr: …", the entity and reason styled by the format ({@code code} in Markdown). */
+    static String notEvaluated(NotEvaluated n, UnaryOperator<String> entity, UnaryOperator<String> text) {
+        return notEvaluated(n, "", entity, text);
+    }
+
+    /** The same, with words after the rule id: "CIL004 not evaluated for cr_hr: …". */
+    static String notEvaluated(NotEvaluated n, String afterRule, UnaryOperator<String> entity, UnaryOperator<String> text) {
+        return n.rule() + afterRule + (n.entity() == null ? "" : " for " + entity.apply(n.entity())) + ": " + text.apply(n.reason());
+    }
+
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

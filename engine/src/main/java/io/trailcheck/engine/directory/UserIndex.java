@@ -1,0 +1,7 @@
+package io.trailcheck.engine.directory;
+
+/** Finds a user by directory id: what group readers need to turn member ids into users. */
+public interface UserIndex {
+    /** The index of a user by directory id (any letter case), or -1. */
+    int indexOf(String id);
+}

@@ -1,0 +1,166 @@
+package io.trailcheck.engine.input.graph;
+
+import com.fasterxml.jackson.core.JsonParser;
+import io.trailcheck.engine.directory.Licence;
+import io.trailcheck.engine.directory.LicenceProfile;
+import io.trailcheck.engine.directory.PlanProfile;
+import io.trailcheck.engine.directory.UserDirectory;
+import io.trailcheck.engine.input.CollectionReader;
+import io.trailcheck.engine.parse.FieldNames;
+import io.trailcheck.engine.parse.GraphCollection;
+import io.trailcheck.engine.parse.JsonValues;
+import io.trailcheck.engine.parse.RecordReader;
+import io.trailcheck.engine.problem.Problem;
+import io.trailcheck.engine.problem.Problems;
+import io.trailcheck.model.SourceLocation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Graph {@code GET /v1.0/users} pages. Each user's licences and plans are kept as the export gives them,
+ * in profiles shared by every user holding the same combination.
+ */
+public final class GraphUsersReader {
+    private final CollectionReader collection;
+
+    public GraphUsersReader(GraphCollection collection) {
+        this.collection = new CollectionReader(collection);
+    }
+
+    public UsersSection read(Path file, Problems problems) {
+        UserDirectory.Builder users = new UserDirectory.Builder();
+        collection.read(file, problems, counted -> records(file, problems, users, counted));
+        return new UsersSection(users);
+    }
+
+    private static final class Draft {
+        final SourceLocation at;
+        String id, principalName, userType;
+        Boolean enabled;
+        PlanProfile plans = PlanProfile.NOT_EXPORTED;
+        List<String> licences;
+        List<Set<String>> disabled;
+        Map<String, String> states;
+
+        Draft(SourceLocation at) {
+            this.at = at;
+        }
+    }
+
+    /** A reader that adds each complete user to {@code users} and then calls {@code counted}. */
+    public RecordReader<?> records(Path file, Problems problems, UserDirectory.Builder users, Runnable counted) {
+        JsonValues values = new JsonValues(file, problems);
+        return RecordReader.of(Draft::new, (Draft d, String name, JsonParser p) -> {
+            switch (FieldNames.lower(name)) {
+                case "id" -> d.id = values.string(p, name);
+                case "userprincipalname" -> d.principalName = values.string(p, name);
+                case "usertype" -> d.userType = values.string(p, name);
+                case "accountenabled" -> d.enabled = values.bool(p, name);
+                case "assignedlicenses" -> readLicences(d, p, values);
+                case "assignedplans" -> d.plans = readPlans(p, values);
+                case "licenseassignmentstates" -> readStates(d, p, values);
+                default -> JsonValues.skip(p);
+            }
+        }, d -> {
+            if (d.id == null || d.id.isBlank()) {
+                problems.add(new Problem(file, d.at.line(), d.at.column(), "user without an \"id\""));
+                return;
+            }
+            boolean guest = "guest".equalsIgnoreCase(d.userType);
+            boolean enabled = d.enabled == null || d.enabled;
+            if (!users.add(d.id, d.principalName, enabled, guest, d.plans, profile(d), d.at)) {
+                problems.add(new Problem(file, d.at.line(), d.at.column(),
+                        "duplicate user id " + d.id + " (each user may appear once across all users*.json files)"));
+                return;
+            }
+            counted.run();
+        });
+    }
+
+    private static void readLicences(Draft d, JsonParser p, JsonValues values) throws IOException {
+        List<String> skus = new ArrayList<>();
+        List<Set<String>> disabled = new ArrayList<>();
+        boolean isArray = values.objects(p, "assignedLicenses", lic -> {
+            String[] sku = {null};
+            Set<String> off = new HashSet<>();
+            values.fields(lic, (field, v) -> {
+                if (field.equalsIgnoreCase("skuId")) sku[0] = values.string(v, "assignedLicenses[].skuId");
+                else if (field.equalsIgnoreCase("disabledPlans")) lower(values.strings(v, "assignedLicenses[].disabledPlans"), off);
+                else JsonValues.skip(v);
+            });
+            if (sku[0] != null) {
+                skus.add(sku[0].toLowerCase(Locale.ROOT));
+                disabled.add(off);
+            }
+        });
+        if (isArray) {
+            d.licences = skus;
+            d.disabled = disabled;
+        }
+    }
+
+    private static PlanProfile readPlans(JsonParser p, JsonValues values) throws IOException {
+        List<PlanProfile.AssignedPlan> plans = new ArrayList<>();
+        boolean isArray = values.objects(p, "assignedPlans", plan -> {
+            String[] idAndStatus = new String[2];
+            values.fields(plan, (field, v) -> {
+                if (field.equalsIgnoreCase("servicePlanId")) idAndStatus[0] = values.string(v, "assignedPlans[].servicePlanId");
+                else if (field.equalsIgnoreCase("capabilityStatus")) idAndStatus[1] = values.string(v, "assignedPlans[].capabilityStatus");
+                else JsonValues.skip(v);
+            });
+            plans.add(new PlanProfile.AssignedPlan(lowerOrEmpty(idAndStatus[0]), lowerOrEmpty(idAndStatus[1])));
+        });
+        return isArray ? new PlanProfile(plans) : PlanProfile.NOT_EXPORTED;
+    }
+
+    private static String lowerOrEmpty(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+
+    private static void readStates(Draft d, JsonParser p, JsonValues values) throws IOException {
+        Map<String, String> states = new HashMap<>();
+        values.objects(p, "licenseAssignmentStates", st -> {
+            String[] skuAndState = new String[2];
+            values.fields(st, (field, v) -> {
+                if (field.equalsIgnoreCase("skuId")) skuAndState[0] = values.string(v, "licenseAssignmentStates[].skuId");
+                else if (field.equalsIgnoreCase("state")) skuAndState[1] = values.string(v, "licenseAssignmentStates[].state");
+                else JsonValues.skip(v);
+            });
+            if (skuAndState[0] != null && skuAndState[1] != null) {
+                // A SKU assigned both directly and through a group has two entries: one that works is enough.
+                states.merge(skuAndState[0].toLowerCase(Locale.ROOT), skuAndState[1],
+                        (a, b) -> isError(a) ? b : a);
+            }
+        });
+        d.states = states;
+    }
+
+    private static boolean isError(String state) {
+        return state.equalsIgnoreCase("error") || state.equalsIgnoreCase("disabled");
+    }
+
+    private static void lower(List<String> ids, Set<String> into) {
+        if (ids == null) return;
+        for (String id : ids) into.add(id.toLowerCase(Locale.ROOT));
+    }
+
+    private static LicenceProfile profile(Draft d) {
+        if (d.licences == null) return LicenceProfile.NOT_EXPORTED;
+        List<Licence> licences = new ArrayList<>(d.licences.size());
+        for (int i = 0; i < d.licences.size(); i++) {
+            String sku = d.licences.get(i);
+            String state = d.states == null ? null : d.states.get(sku);
+            licences.add(new Licence(sku, d.disabled.get(i), state));
+        }
+        licences.sort(java.util.Comparator.comparing(Licence::skuId));
+        return new LicenceProfile(licences);
+    }
+}
