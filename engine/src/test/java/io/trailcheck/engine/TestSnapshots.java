@@ -16,6 +16,15 @@ import java.util.List;
 public final class TestSnapshots {
     private TestSnapshots() {}
 
+    /** A file or folder below the test resources' {@code readers/}. */
+    public static Path resource(String path) {
+        try {
+            return Path.of(TestSnapshots.class.getResource("/readers/" + path).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Snapshot read(Path... paths) {
         return new SnapshotReader(ParseLimits.DEFAULT).read(List.of(paths));
     }

@@ -6,7 +6,7 @@ import io.trailcheck.engine.input.Snapshot;
 import io.trailcheck.engine.input.SnapshotReader;
 import io.trailcheck.engine.parse.ParseLimits;
 import io.trailcheck.engine.policy.Policy;
-import io.trailcheck.engine.runtime.FactBuilder;
+import io.trailcheck.engine.interpret.Interpreter;
 import io.trailcheck.engine.scan.ScanRequest;
 import io.trailcheck.rules.Trailcheck;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The hot inner parts of a scan, on a generated tenant: reading the exports into a snapshot (users
- * streamed, mailboxes derived, group members resolved), and turning it into facts (audience counting).
+ * streamed, group members resolved), and interpreting it into facts (mailboxes derived, audiences counted).
  *
  * <pre>java -cp bench/target/trailcheck-bench.jar org.openjdk.jmh.Main HotPathBenchmarks -p users=100000</pre>
  */
@@ -58,11 +58,11 @@ public class HotPathBenchmarks {
 
     @Benchmark
     public Snapshot readSnapshot() {
-        return new SnapshotReader(ParseLimits.DEFAULT).read(List.of(tenant), policy);
+        return new SnapshotReader(ParseLimits.DEFAULT).read(List.of(tenant));
     }
 
     @Benchmark
-    public Object buildFacts() {
-        return new FactBuilder(LocalDate.of(2026, 11, 25)).build(snapshot, policy);
+    public Object interpret() {
+        return new Interpreter(LocalDate.of(2026, 11, 25)).facts(snapshot, policy);
     }
 }

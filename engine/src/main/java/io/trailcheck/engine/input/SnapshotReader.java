@@ -96,15 +96,20 @@ public final class SnapshotReader {
         return snapshot;
     }
 
-    /** Reads every found file that one of {@code with} reads, each into its own problems. */
+    /**
+     * Reads every found file that one of {@code with} reads, on every core: files are independent (each
+     * reader returns what its file says), and each result goes to the file's own slot, so the outcome is
+     * the same in any order of completion.
+     */
     private static void readEach(List<InputDiscovery.Found> found, FileSections[] into, Map<InputKind, FileReader> with,
                                  Problems problems) {
-        for (int i = 0; i < found.size(); i++) {
+        Problems[] own = new Problems[found.size()];
+        java.util.stream.IntStream.range(0, found.size()).parallel().forEach(i -> {
             FileReader reader = with.get(found.get(i).kind());
-            if (reader == null) continue;
-            Problems own = new Problems();
-            into[i] = reader.read(found.get(i).file(), own);
-            problems.addAll(own.list());
-        }
+            if (reader == null) return;
+            own[i] = new Problems();
+            into[i] = reader.read(found.get(i).file(), own[i]);
+        });
+        for (Problems p : own) if (p != null) problems.addAll(p.list());
     }
 }

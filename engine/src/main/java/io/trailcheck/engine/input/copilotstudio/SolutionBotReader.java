@@ -46,7 +46,8 @@ public final class SolutionBotReader {
     private static final String GROUPS = "authorizedsecuritygroupids";
 
     private final JsonFiles json;
-    private final XMLInputFactory xml = secureFactory();
+    /** A factory per thread: files are read in parallel, and StAX factories are not promised to be thread-safe. */
+    private final ThreadLocal<XMLInputFactory> xml = ThreadLocal.withInitial(SolutionBotReader::secureFactory);
 
     public SolutionBotReader(JsonFiles json) {
         this.json = json;
@@ -70,7 +71,7 @@ public final class SolutionBotReader {
 
     private Optional<AgentDraft> readBot(Path file, Problems problems) {
         try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader r = xml.createXMLStreamReader(in);
+            XMLStreamReader r = xml.get().createXMLStreamReader(in);
             try {
                 return root(file, r, problems);
             } finally {

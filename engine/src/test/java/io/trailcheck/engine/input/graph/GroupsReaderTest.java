@@ -1,4 +1,10 @@
-package io.trailcheck.engine.input;
+package io.trailcheck.engine.input.graph;
+
+import io.trailcheck.engine.input.InputFile;
+import io.trailcheck.engine.input.InputKind;
+import io.trailcheck.engine.input.InputSection;
+import io.trailcheck.engine.input.Snapshot;
+import io.trailcheck.engine.input.SnapshotReader;
 
 import io.trailcheck.engine.directory.GroupDirectory;
 import io.trailcheck.engine.directory.UserDirectory;
@@ -11,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static io.trailcheck.engine.input.GraphUsersReaderTest.read;
-import static io.trailcheck.engine.input.GraphUsersReaderTest.resource;
+import static io.trailcheck.engine.TestSnapshots.read;
+import static io.trailcheck.engine.TestSnapshots.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

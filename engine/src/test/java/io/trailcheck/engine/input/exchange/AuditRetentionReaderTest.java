@@ -1,4 +1,9 @@
-package io.trailcheck.engine.input;
+package io.trailcheck.engine.input.exchange;
+
+import io.trailcheck.engine.input.InputKind;
+import io.trailcheck.engine.input.InputSection;
+import io.trailcheck.engine.input.Snapshot;
+import io.trailcheck.engine.input.SnapshotReader;
 
 import io.trailcheck.model.SourceLocation;
 import org.junit.jupiter.api.Test;
@@ -6,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.Set;
 
-import static io.trailcheck.engine.input.GraphUsersReaderTest.read;
-import static io.trailcheck.engine.input.GraphUsersReaderTest.resource;
+import static io.trailcheck.engine.TestSnapshots.read;
+import static io.trailcheck.engine.TestSnapshots.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,10 @@
-package io.trailcheck.engine.input;
+package io.trailcheck.engine.input.graph;
+
+import io.trailcheck.engine.input.InputFile;
+import io.trailcheck.engine.input.InputKind;
+import io.trailcheck.engine.input.InputSection;
+import io.trailcheck.engine.input.Snapshot;
+import io.trailcheck.engine.input.SnapshotReader;
 
 import io.trailcheck.engine.TestPolicies;
 import io.trailcheck.engine.directory.MailboxStatus;
@@ -16,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 import static io.trailcheck.engine.TestSnapshots.mailbox;
+import static io.trailcheck.engine.TestSnapshots.read;
+import static io.trailcheck.engine.TestSnapshots.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -41,14 +49,6 @@ class GraphUsersReaderTest {
     static final String ALEX = "b0eda180-fb21-461f-afa2-85b55cd28b2c";      // BOM file, accountEnabled false
     static final String DIEGO = "a5caf425-d609-43c9-8c66-954186f06a58";     // BOM file, M365 Apps, no assignedPlans
     static final String COPILOT_SKU = "639dec6b-bb19-468b-871c-c5c441c4b0cb";
-
-    static Path resource(String path) throws URISyntaxException {
-        return Path.of(GraphUsersReaderTest.class.getResource("/readers/" + path).toURI());
-    }
-
-    static Snapshot read(Path... paths) {
-        return io.trailcheck.engine.TestSnapshots.read(paths);
-    }
 
     private static UserDirectory users(Snapshot s) {
         assertTrue(s.users().isPresent(), "users export read");

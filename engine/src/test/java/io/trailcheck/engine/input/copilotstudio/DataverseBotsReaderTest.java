@@ -1,4 +1,9 @@
-package io.trailcheck.engine.input;
+package io.trailcheck.engine.input.copilotstudio;
+
+import io.trailcheck.engine.input.InputKind;
+import io.trailcheck.engine.input.InputSection;
+import io.trailcheck.engine.input.Snapshot;
+import io.trailcheck.engine.input.SnapshotReader;
 
 import io.trailcheck.model.AccessControlPolicy;
 import io.trailcheck.model.Agent;
@@ -15,8 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static io.trailcheck.engine.input.GraphUsersReaderTest.read;
-import static io.trailcheck.engine.input.GraphUsersReaderTest.resource;
+import static io.trailcheck.engine.TestSnapshots.read;
+import static io.trailcheck.engine.TestSnapshots.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

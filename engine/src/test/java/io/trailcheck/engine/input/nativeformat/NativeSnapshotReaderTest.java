@@ -1,4 +1,9 @@
-package io.trailcheck.engine.input;
+package io.trailcheck.engine.input.nativeformat;
+
+import io.trailcheck.engine.input.InputKind;
+import io.trailcheck.engine.input.InputSection;
+import io.trailcheck.engine.input.Snapshot;
+import io.trailcheck.engine.input.SnapshotReader;
 
 import io.trailcheck.engine.input.observations.ObservedInteraction;
 import io.trailcheck.engine.directory.MailboxStatus;
@@ -20,8 +25,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 
-import static io.trailcheck.engine.input.GraphUsersReaderTest.read;
-import static io.trailcheck.engine.input.GraphUsersReaderTest.resource;
+import static io.trailcheck.engine.TestSnapshots.read;
+import static io.trailcheck.engine.TestSnapshots.resource;
 import static io.trailcheck.engine.TestSnapshots.mailbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
