@@ -33,6 +33,7 @@ final class TestCommand implements Callable<Integer> {
         List<Path> cases = CaseRunner.discover(paths.isEmpty() ? List.of(Path.of(".")) : paths);
         if (cases.isEmpty()) throw new InputException(Problem.inFile(paths.isEmpty() ? Path.of(".") : paths.get(0),
                 "no test cases: a case is a folder holding " + CaseRunner.EXPECT_FILE));
+        runner.checkExpectations(cases);
         int failed = 0;
         for (Path c : cases) {
             CaseResult r = runner.run(c);

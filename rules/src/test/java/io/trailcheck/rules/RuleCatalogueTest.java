@@ -37,7 +37,7 @@ class RuleCatalogueTest {
         Set<String> firing = new HashSet<>();
         Set<String> silent = new HashSet<>();
         for (Path folder : CaseRunner.discover(List.of(RuleCasesTest.CASES))) {
-            Expectation e = new ExpectationReader().read(folder.resolve(CaseRunner.EXPECT_FILE));
+            Expectation e = new ExpectationReader(SCANNER.pack().catalogue().keySet()).read(folder.resolve(CaseRunner.EXPECT_FILE));
             e.findings().forEach(f -> firing.add(f.rule()));
             silent.addAll(e.absent());
             e.rules().stream().filter(r -> e.findings().stream().noneMatch(f -> f.rule().equals(r))).forEach(silent::add);

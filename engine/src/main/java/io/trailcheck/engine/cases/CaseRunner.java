@@ -2,6 +2,7 @@ package io.trailcheck.engine.cases;
 
 import io.trailcheck.engine.problem.InputException;
 import io.trailcheck.engine.problem.Problem;
+import io.trailcheck.engine.problem.Problems;
 import io.trailcheck.engine.scan.ReportedFinding;
 import io.trailcheck.engine.scan.ScanRequest;
 import io.trailcheck.engine.scan.ScanResult;
@@ -44,8 +45,25 @@ public final class CaseRunner {
         return cases;
     }
 
+    /** Reads every case's expect.yaml before any case runs, reporting the problems of all of them together. */
+    public void checkExpectations(List<Path> cases) {
+        Problems problems = new Problems();
+        for (Path folder : cases) {
+            try {
+                expectationOf(folder);
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        problems.throwIfAny();
+    }
+
+    private Expectation expectationOf(Path folder) {
+        return new ExpectationReader(scanner.pack().catalogue().keySet()).read(folder.resolve(EXPECT_FILE));
+    }
+
     public CaseResult run(Path folder) {
-        Expectation expect = new ExpectationReader().read(folder.resolve(EXPECT_FILE));
+        Expectation expect = expectationOf(folder);
         List<Path> policies = Files.exists(folder.resolve("policy.yaml")) ? List.of(folder.resolve("policy.yaml")) : List.of();
         ScanRequest request = ScanRequest.of(List.of(folder)).withPolicies(policies);
         if (expect.today() != null) request = request.withToday(expect.today());
