@@ -29,6 +29,8 @@ final class AuditRecordDraft {
     SourceLocation timeAt;
     /** How AuditData was given: as an object (Graph), as text (PowerShell, CSV), or not at all (Management API). */
     JsonToken auditDataToken;
+    /** AuditData was not a JSON object (reported): the record is not passed on half-read. */
+    boolean malformed;
 
     AuditRecordDraft(ReadContext context, SourceLocation at) {
         this.context = context;
@@ -56,7 +58,7 @@ final class AuditRecordDraft {
 
     private void auditData(JsonParser p) throws IOException {
         if (auditDataToken == null) auditDataToken = p.currentToken();
-        context.objectOrText(p, "AuditData", q -> ReadContext.eachField(q, this::field));
+        malformed |= !context.objectOrText(p, "AuditData", q -> ReadContext.eachField(q, this::field));
     }
 
     /** The agent fields sit at AuditData's top level; a few exports repeat them inside CopilotEventData. */
@@ -119,7 +121,7 @@ final class AuditRecordDraft {
             return null;
         }
         inventory.counted(operation != null ? operation : recordTypeName(), time);
-        if (!isCopilotInteraction()) return null;
+        if (malformed || !isCopilotInteraction()) return null;
         inventory.taken(time);
         String type = recordTypeName();
         return new AuditRecord(id, type == null ? AuditRecord.COPILOT_INTERACTION : normaliseType(type), operation, time,

@@ -107,8 +107,14 @@ public final class PurviewAuditCsvReader {
                     return;
                 }
             }
+            // Jackson's CSV parser locates a row's first cell, not its START_OBJECT
+            if (p.nextToken() != JsonToken.FIELD_NAME) continue;
             AuditRecordDraft draft = new AuditRecordDraft(context, JsonFiles.here(context.file, p));
-            ReadContext.eachField(p, draft::field);
+            do {
+                String name = FieldNames.lower(p.currentName());
+                p.nextToken();
+                draft.field(name, p);
+            } while (p.nextToken() == JsonToken.FIELD_NAME);
             AuditRecord r = draft.finish(AuditFormat.PURVIEW_CSV, inventory);
             if (r != null) sink.accept(r);
         }

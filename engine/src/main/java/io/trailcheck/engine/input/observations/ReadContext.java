@@ -102,20 +102,23 @@ final class ReadContext {
 
     /**
      * Visits an object given either as an object or as JSON text ({@code az} and Log Analytics write
-     * dynamic columns as text; Graph writes {@code auditData} as an object).
+     * dynamic columns as text; Graph writes {@code auditData} as an object). False, with a located problem,
+     * when it is neither or its text is not a JSON object.
      */
-    void objectOrText(JsonParser p, String field, Fields visitor) throws IOException {
+    boolean objectOrText(JsonParser p, String field, Fields visitor) throws IOException {
         JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NULL) return;
+        if (t == JsonToken.VALUE_NULL) return true;
         if (t == JsonToken.START_OBJECT) {
             visitor.fields(p);
-        } else if (t == JsonToken.VALUE_STRING) {
-            String text = p.getText();
-            if (!text.isBlank()) readEmbedded(text, here(p), field, visitor);
-        } else {
-            report(p, "\"" + field + "\": expected an object or JSON text");
-            p.skipChildren();
+            return true;
         }
+        if (t == JsonToken.VALUE_STRING) {
+            String text = p.getText();
+            return text.isBlank() || readEmbedded(text, here(p), field, visitor);
+        }
+        report(p, "\"" + field + "\": expected an object or JSON text");
+        p.skipChildren();
+        return false;
     }
 
     SourceLocation here(JsonParser p) {
