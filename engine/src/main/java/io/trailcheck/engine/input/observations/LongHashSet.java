@@ -18,7 +18,9 @@ final class LongHashSet {
             return added;
         }
         if (2 * (size + 1) > slots.length) grow();
-        return insert(slots, key);
+        boolean added = insert(slots, key);
+        if (added) size++;
+        return added;
     }
 
     boolean contains(long key) {
@@ -42,7 +44,6 @@ final class LongHashSet {
             if (s == key) return false;
             if (s == 0) {
                 table[i] = key;
-                if (table == slots) size++;
                 return true;
             }
         }
