@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.trailcheck.engine.parse.FieldNames;
 import io.trailcheck.engine.parse.JsonFiles;
@@ -96,9 +97,12 @@ public final class PurviewAuditCsvReader {
     private static void readRows(ReadContext context, CsvParser p, Consumer<AuditRecord> sink,
                                  ObservationInventory inventory) throws IOException {
         boolean headerChecked = false;
-        JsonToken t;
-        while ((t = p.nextToken()) != null) {
-            if (t != JsonToken.START_OBJECT) continue;
+        JsonToken t = p.nextToken();
+        while (t != null) {
+            if (t != JsonToken.START_OBJECT) {
+                t = p.nextToken();
+                continue;
+            }
             if (!headerChecked) {
                 headerChecked = true;
                 if (!hasAuditColumns(p.getSchema())) {
@@ -107,17 +111,36 @@ public final class PurviewAuditCsvReader {
                     return;
                 }
             }
-            // Jackson's CSV parser locates a row's first cell, not its START_OBJECT
-            if (p.nextToken() != JsonToken.FIELD_NAME) continue;
-            AuditRecordDraft draft = new AuditRecordDraft(context, JsonFiles.here(context.file, p));
-            do {
-                String name = FieldNames.lower(p.currentName());
-                p.nextToken();
-                draft.field(name, p);
-            } while (p.nextToken() == JsonToken.FIELD_NAME);
-            AuditRecord r = draft.finish(AuditFormat.PURVIEW_CSV, inventory);
-            if (r != null) sink.accept(r);
+            try {
+                readRow(context, p, sink, inventory);
+                t = p.nextToken();
+            } catch (CsvReadException e) {
+                // a row with too many or too few cells: the parser can go on with the next row
+                context.report(relabel(JsonFiles.problem(context.file, e)));
+                t = nextRow(p);
+            }
         }
+    }
+
+    private static void readRow(ReadContext context, CsvParser p, Consumer<AuditRecord> sink,
+                                ObservationInventory inventory) throws IOException {
+        // Jackson's CSV parser locates a row's first cell, not its START_OBJECT
+        if (p.nextToken() != JsonToken.FIELD_NAME) return;
+        AuditRecordDraft draft = new AuditRecordDraft(context, JsonFiles.here(context.file, p));
+        do {
+            String name = FieldNames.lower(p.currentName());
+            p.nextToken();
+            draft.field(name, p);
+        } while (p.nextToken() == JsonToken.FIELD_NAME);
+        AuditRecord r = draft.finish(AuditFormat.PURVIEW_CSV, inventory);
+        if (r != null) sink.accept(r);
+    }
+
+    /** After a bad row: the next row's START_OBJECT, or the end. */
+    private static JsonToken nextRow(CsvParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        while (t != null && t != JsonToken.END_OBJECT && t != JsonToken.START_OBJECT) t = p.nextToken();
+        return t == JsonToken.END_OBJECT ? p.nextToken() : t;
     }
 
     private static boolean hasAuditColumns(CsvSchema schema) {

@@ -44,8 +44,12 @@ final class ReadContext {
     }
 
     void report(SourceLocation at, String message) {
+        report(new Problem(at.file(), at.line(), at.column(), message));
+    }
+
+    void report(Problem problem) {
         if (problems.size() - before >= MAX_PROBLEMS_PER_FILE) throw new TooManyProblems();
-        problems.add(new Problem(at.file(), at.line(), at.column(), message));
+        problems.add(problem);
     }
 
     /** A problem at the parser's current token. */

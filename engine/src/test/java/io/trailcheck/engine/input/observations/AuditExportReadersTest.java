@@ -55,7 +55,7 @@ class AuditExportReadersTest {
     void malformedRowsAreLocatedAndTheRestIsStillRead() {
         Audit a = audit(file("purview-malformed.csv"));
         List<Problem> ps = a.problems().list();
-        assertEquals(3, ps.size(), ps.toString());
+        assertEquals(4, ps.size(), ps.toString());
         assertEquals(2, ps.get(0).line());
         assertTrue(ps.get(0).message().contains("unrecognised time \"yesterday\""), ps.get(0).message());
         assertEquals(3, ps.get(1).line());
@@ -63,8 +63,11 @@ class AuditExportReadersTest {
         assertTrue(ps.get(1).message().contains("malformed JSON"), ps.get(1).message());
         assertTrue(ps.get(1).column() > 1, "located at the AuditData cell: " + ps.get(1));
         assertEquals(4, ps.get(2).line());
-        assertTrue(ps.get(2).message().startsWith("malformed CSV"), ps.get(2).message());
-        assertTrue(a.records().isEmpty());
+        assertTrue(ps.get(2).message().startsWith("malformed CSV: Too many entries"), ps.get(2).message());
+        assertEquals(6, ps.get(3).line());
+        assertTrue(ps.get(3).message().startsWith("malformed CSV: Not enough column values"), ps.get(3).message());
+        // rows 5 and 7 are whole: read, and nothing half-read is passed on
+        assertEquals(List.of(5, 7), a.records().stream().map(r -> r.location().line()).toList());
     }
 
     @Test
