@@ -53,7 +53,7 @@ public final class BenchMain {
         for (String size : a.option("--sizes", "1000,10000,100000,1000000").split(",")) {
             TenantShape shape = TenantShape.ofUsers(Integer.parseInt(size.trim()), seed);
             Path tenant = work.resolve("tenant-" + shape.users() + "-" + seed);
-            ensureGenerated(shape, tenant);
+            ensureGenerated(shape, tenant, new TenantGenerator(shape)::write);
             Path out = Files.createDirectories(work.resolve("out-" + shape.users()));
             Measured floor = Measured.run(List.of("java", "-cp", self.toString(), StreamingFloor.class.getName(), tenant.toString()));
             Measured scan = Measured.run(List.of(launcher.toString(), "scan", tenant.toString(),
@@ -84,7 +84,8 @@ public final class BenchMain {
         for (String size : a.option("--sizes", "10000,100000,1000000").split(",")) {
             TenantShape shape = TenantShape.ofUsers(Integer.parseInt(size.trim()), seed).withObservations();
             Path tenant = work.resolve("observations-" + shape.users() + "-" + seed);
-            ensureObservations(shape, tenant);
+            // only the audit exports and telemetry: the directory and agents are not what this measures
+            ensureGenerated(shape, tenant, new ObservationGenerator(shape)::write);
             Measured m = Measured.run(List.of("java", "-XX:+UseG1GC", "-XX:MaxRAMPercentage=25", "-XX:+UseStringDeduplication",
                     "-cp", self.toString(), ReconcileObservations.class.getName(), tenant.toString()));
             if (m.exitCode() != 0) throw new IllegalStateException("reconcile failed (" + m.exitCode() + "): " + m.stderr());
@@ -106,23 +107,19 @@ public final class BenchMain {
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
-    /** Only the audit exports and telemetry: the directory and agents are not what this measures. */
-    private static void ensureObservations(TenantShape shape, Path tenant) throws IOException {
+    /** Writes a tenant once: a folder with its {@code .generated} marker is reused. */
+    private static void ensureGenerated(TenantShape shape, Path tenant, TenantWriter writer) throws IOException {
         Path done = tenant.resolve(".generated");
         if (Files.exists(done)) return;
         long t0 = System.nanoTime();
-        new ObservationGenerator(shape).write(tenant);
+        writer.write(tenant);
         Files.writeString(done, shape.toString());
         System.out.printf("generated %s in %.1f s%n", shape, (System.nanoTime() - t0) / 1e9);
     }
 
-    private static void ensureGenerated(TenantShape shape, Path tenant) throws IOException {
-        Path done = tenant.resolve(".generated");
-        if (Files.exists(done)) return;
-        long t0 = System.nanoTime();
-        new TenantGenerator(shape).write(tenant);
-        Files.writeString(done, shape.toString());
-        System.out.printf("generated %s in %.1f s%n", shape, (System.nanoTime() - t0) / 1e9);
+    @FunctionalInterface
+    private interface TenantWriter {
+        void write(Path root) throws IOException;
     }
 
     private static double sizeMb(Path root) throws IOException {

@@ -204,36 +204,58 @@ final class ObservationGenerator {
 
     /** Graph {@code security/auditLog/queries/{id}/records}: an array of pages of 1,000, each with its next link. */
     private static final class GraphWriter implements AuditWriter {
-        private static final int PAGE = 1000;
-        private static final String CONTEXT = "https://graph.microsoft.com/v1.0/$metadata#security/auditLog/queries('0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e')/records";
-        private final Writer w;
-        private int inPage, pages;
+        private static final String QUERY = "https://graph.microsoft.com/v1.0/security/auditLog/queries/0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
+        private final Pages pages;
 
         GraphWriter(Path file) throws IOException {
-            w = open(file);
-            w.write("[\n");
+            pages = new Pages(file, 1000, "https://graph.microsoft.com/v1.0/$metadata#security/auditLog/queries('0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e')/records",
+                    QUERY + "/records?$skiptoken=");
         }
 
         @Override
         public void write(AuditRow r) throws IOException {
-            if (inPage == PAGE) endPage(true);
-            if (inPage == 0) w.write((pages > 0 ? ",\n" : "") + "{\"@odata.context\":\"" + CONTEXT + "\",\"value\":[\n");
-            w.write((inPage > 0 ? ",\n" : "") + "{\"id\":\"" + r.id() + "\",\"createdDateTime\":\"" + utc(r.time())
+            pages.item("{\"id\":\"" + r.id() + "\",\"createdDateTime\":\"" + utc(r.time())
                     + "\",\"auditLogRecordType\":\"" + Character.toLowerCase(r.recordType().charAt(0)) + r.recordType().substring(1)
                     + "\",\"operation\":\"" + r.operation() + "\",\"organizationId\":\"" + TENANT + "\",\"userType\":\"regular\",\"userId\":\""
                     + r.objectId() + "\",\"service\":null,\"objectId\":null,\"userPrincipalName\":\"" + r.upn()
                     + "\",\"clientIp\":\"203.0.113.1\",\"administrativeUnits\":[],\"auditData\":" + r.auditData() + "}");
-            inPage++;
-        }
-
-        private void endPage(boolean more) throws IOException {
-            w.write("]" + (more ? ",\"@odata.nextLink\":\"https://graph.microsoft.com/v1.0/security/auditLog/queries/0b1c2d3e/records?$skiptoken=" + pages + "\"" : "") + "}");
-            pages++;
-            inPage = 0;
         }
 
         @Override
         public void close() throws IOException {
+            pages.close();
+        }
+    }
+
+    /** A JSON array of OData response pages of {@code size} records, each but the last with its {@code @odata.nextLink}. */
+    private static final class Pages {
+        private final Writer w;
+        private final int size;
+        private final String context, nextLink;
+        private int inPage, pages;
+
+        Pages(Path file, int size, String context, String nextLink) throws IOException {
+            this.w = open(file);
+            this.size = size;
+            this.context = context;
+            this.nextLink = nextLink;
+            w.write("[\n");
+        }
+
+        void item(String json) throws IOException {
+            if (inPage == size) endPage(true);
+            if (inPage == 0) w.write((pages > 0 ? ",\n" : "") + "{\"@odata.context\":\"" + context + "\",\"value\":[\n");
+            w.write((inPage > 0 ? ",\n" : "") + json);
+            inPage++;
+        }
+
+        private void endPage(boolean more) throws IOException {
+            w.write("]" + (more ? ",\"@odata.nextLink\":\"" + nextLink + pages + "\"" : "") + "}");
+            pages++;
+            inPage = 0;
+        }
+
+        void close() throws IOException {
             if (inPage > 0 || pages == 0) {
                 if (inPage == 0) w.write("{\"value\":[");
                 endPage(false);
@@ -381,19 +403,15 @@ final class ObservationGenerator {
 
     /** Dataverse {@code conversationtranscripts}: pages of 500 rows; content and metadata as JSON text. */
     private static final class TranscriptWriter implements TelemetryWriter {
-        private static final int PAGE = 500;
-        private final Writer w;
-        private int inPage, pages;
+        private final Pages pages;
 
         TranscriptWriter(Path file) throws IOException {
-            w = open(file);
-            w.write("[\n");
+            pages = new Pages(file, 500, "https://contoso.crm.dynamics.com/api/data/v9.2/$metadata#conversationtranscripts",
+                    "https://contoso.crm.dynamics.com/api/data/v9.2/conversationtranscripts?$skiptoken=");
         }
 
         @Override
         public void write(Conversation c, ObservationGenerator g) throws IOException {
-            if (inPage == PAGE) endPage(true);
-            if (inPage == 0) w.write((pages > 0 ? ",\n" : "") + "{\"@odata.context\":\"https://contoso.crm.dynamics.com/api/data/v9.2/$metadata#conversationtranscripts\",\"value\":[\n");
             String schema = TenantGenerator.agentSchema(c.agent());
             String bot = UUID.nameUUIDFromBytes(schema.getBytes(StandardCharsets.UTF_8)).toString();
             String user = g.userOf(c);
@@ -406,28 +424,16 @@ final class ObservationGenerator {
                     + "{\"id\":\"m2\",\"type\":\"message\",\"timestamp\":" + (c.time() + 3) + ",\"from\":{\"id\":\"" + bot + "\",\"role\":0},\"replyToId\":\"m1\","
                     + "\"conversation\":{\"id\":\"" + c.id() + "\"},\"channelId\":\"" + c.channel() + "\",\"text\":\"On the 25th.\"}]}";
             String metadata = "{\"BotId\":\"" + bot + "\",\"AADTenantId\":\"" + TENANT + "\",\"BotName\":\"" + schema + "\",\"BatchId\":null}";
-            w.write((inPage > 0 ? ",\n" : "") + "{\"@odata.etag\":\"W/\\\"" + (1000 + c.index()) + "\\\"\",\"conversationtranscriptid\":\""
+            pages.item("{\"@odata.etag\":\"W/\\\"" + (1000 + c.index()) + "\\\"\",\"conversationtranscriptid\":\""
                     + new UUID(0x7a9b000000004000L, 0x8000000000000000L | c.index()) + "\",\"name\":\"" + c.id() + "_" + bot
                     + "\",\"conversationstarttime\":\"" + utc(c.time()) + "\",\"content\":" + quote(content) + ",\"metadata\":" + quote(metadata)
                     + ",\"schematype\":\"powervirtualagents\",\"schemaversion\":\"1.1.0\",\"_bot_conversationtranscriptid_value\":\"" + bot
                     + "\",\"createdon\":\"" + utc(c.time() + 1800) + "\",\"statecode\":0}");
-            inPage++;
-        }
-
-        private void endPage(boolean more) throws IOException {
-            w.write("]" + (more ? ",\"@odata.nextLink\":\"https://contoso.crm.dynamics.com/api/data/v9.2/conversationtranscripts?$skiptoken=" + pages + "\"" : "") + "}");
-            pages++;
-            inPage = 0;
         }
 
         @Override
         public void close() throws IOException {
-            if (inPage > 0 || pages == 0) {
-                if (inPage == 0) w.write("{\"value\":[");
-                endPage(false);
-            }
-            w.write("\n]\n");
-            w.close();
+            pages.close();
         }
     }
 

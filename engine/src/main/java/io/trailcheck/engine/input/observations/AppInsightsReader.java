@@ -3,7 +3,6 @@ package io.trailcheck.engine.input.observations;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.trailcheck.engine.parse.FieldNames;
-import io.trailcheck.engine.parse.GraphCollection;
 import io.trailcheck.engine.parse.JsonFiles;
 import io.trailcheck.engine.parse.ParseLimits;
 import io.trailcheck.engine.parse.RecordReader;
@@ -22,23 +21,16 @@ import java.util.function.Consumer;
  * text). Each conversation is passed on once, at its first {@code BotMessageReceived} event.
  */
 public final class AppInsightsReader {
-    private final JsonFiles json;
-    private final GraphCollection collection;
+    private final ObservationFiles files;
 
     public AppInsightsReader(ParseLimits limits) {
-        this.json = new JsonFiles(limits);
-        this.collection = new GraphCollection(json);
+        this.files = new ObservationFiles(limits);
     }
 
     public ObservationInventory read(Path file, DistinctConversations seen, Consumer<ObservedConversation> sink,
                                      Problems problems) {
         ObservationInventory inventory = new ObservationInventory(file);
-        ReadContext context = new ReadContext(file, json, problems);
-        Consumer<TelemetryEventDraft> finish = draft -> {
-            ObservedConversation c = draft.finish(ConversationFormat.LOG_ANALYTICS_EXPORT, inventory, seen);
-            if (c != null) sink.accept(c);
-        };
-        RecordReader<TelemetryEventDraft> rows = RecordReader.of(
+        files.read(file, problems, context -> RecordReader.of(
                 at -> new TelemetryEventDraft(context, at),
                 (draft, name, p) -> {
                     if (name.equals("tables")) {
@@ -49,14 +41,13 @@ public final class AppInsightsReader {
                     }
                 },
                 draft -> {
-                    if (!draft.queryResult) finish.accept(draft);
-                });
-        try {
-            collection.read(file, rows, problems);
-        } catch (ReadContext.TooManyProblems e) {
-            context.stopped();
-        }
+                    if (!draft.queryResult) emit(draft.finish(ConversationFormat.LOG_ANALYTICS_EXPORT, inventory, seen), sink);
+                }));
         return inventory;
+    }
+
+    private static void emit(ObservedConversation c, Consumer<ObservedConversation> sink) {
+        if (c != null) sink.accept(c);
     }
 
     /** The query result's tables; the parser is on the {@code tables} value. */
@@ -141,8 +132,7 @@ public final class AppInsightsReader {
                 context.report(draft.at, "the row has " + cell + " cells for " + columns.size() + " columns");
                 continue;
             }
-            ObservedConversation c = draft.finish(ConversationFormat.APP_INSIGHTS_QUERY, inventory, seen);
-            if (c != null) sink.accept(c);
+            emit(draft.finish(ConversationFormat.APP_INSIGHTS_QUERY, inventory, seen), sink);
         }
     }
 }

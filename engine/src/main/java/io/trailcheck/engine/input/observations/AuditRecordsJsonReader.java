@@ -1,7 +1,6 @@
 package io.trailcheck.engine.input.observations;
 
-import io.trailcheck.engine.parse.GraphCollection;
-import io.trailcheck.engine.parse.JsonFiles;
+import io.trailcheck.engine.parse.FieldNames;
 import io.trailcheck.engine.parse.ParseLimits;
 import io.trailcheck.engine.parse.RecordReader;
 import io.trailcheck.engine.problem.Problems;
@@ -16,31 +15,23 @@ import java.util.function.Consumer;
  * array of pages), and Management Activity API content blobs (an array of AuditData records themselves).
  */
 public final class AuditRecordsJsonReader {
-    private final JsonFiles json;
-    private final GraphCollection collection;
+    private final ObservationFiles files;
 
     public AuditRecordsJsonReader(ParseLimits limits) {
-        this.json = new JsonFiles(limits);
-        this.collection = new GraphCollection(json);
+        this.files = new ObservationFiles(limits);
     }
 
     /** Reads every record, passing each CopilotInteraction record to {@code sink}; problems are added, never thrown. */
     public ObservationInventory read(Path file, Consumer<AuditRecord> sink, Problems problems) {
         ObservationInventory inventory = new ObservationInventory(file);
         if (BlankFiles.isBlank(file)) return inventory; // ConvertTo-Json prints nothing when the search found nothing
-        ReadContext context = new ReadContext(file, json, problems);
-        RecordReader<AuditRecordDraft> reader = RecordReader.of(
+        files.read(file, problems, context -> RecordReader.of(
                 at -> new AuditRecordDraft(context, at),
-                (draft, name, p) -> draft.field(io.trailcheck.engine.parse.FieldNames.lower(name), p),
+                (draft, name, p) -> draft.field(FieldNames.lower(name), p),
                 draft -> {
                     AuditRecord r = draft.finish(draft.jsonFormat(), inventory);
                     if (r != null) sink.accept(r);
-                });
-        try {
-            collection.read(file, reader, problems);
-        } catch (ReadContext.TooManyProblems e) {
-            context.stopped();
-        }
+                }));
         return inventory;
     }
 }

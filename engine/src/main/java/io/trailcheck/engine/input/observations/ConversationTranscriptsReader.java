@@ -1,8 +1,6 @@
 package io.trailcheck.engine.input.observations;
 
 import io.trailcheck.engine.parse.FieldNames;
-import io.trailcheck.engine.parse.GraphCollection;
-import io.trailcheck.engine.parse.JsonFiles;
 import io.trailcheck.engine.parse.ParseLimits;
 import io.trailcheck.engine.parse.RecordReader;
 import io.trailcheck.engine.problem.Problems;
@@ -16,30 +14,22 @@ import java.util.function.Consumer;
  * same conversation; each conversation is passed on once.
  */
 public final class ConversationTranscriptsReader {
-    private final JsonFiles json;
-    private final GraphCollection collection;
+    private final ObservationFiles files;
 
     public ConversationTranscriptsReader(ParseLimits limits) {
-        this.json = new JsonFiles(limits);
-        this.collection = new GraphCollection(json);
+        this.files = new ObservationFiles(limits);
     }
 
     public ObservationInventory read(Path file, DistinctConversations seen, Consumer<ObservedConversation> sink,
                                      Problems problems) {
         ObservationInventory inventory = new ObservationInventory(file);
-        ReadContext context = new ReadContext(file, json, problems);
-        RecordReader<TranscriptDraft> reader = RecordReader.of(
+        files.read(file, problems, context -> RecordReader.of(
                 at -> new TranscriptDraft(context, at),
                 (draft, name, p) -> draft.field(FieldNames.lower(name), p),
                 draft -> {
                     ObservedConversation c = draft.finish(inventory, seen);
                     if (c != null) sink.accept(c);
-                });
-        try {
-            collection.read(file, reader, problems);
-        } catch (ReadContext.TooManyProblems e) {
-            context.stopped();
-        }
+                }));
         return inventory;
     }
 }
