@@ -4,8 +4,6 @@ import io.trailcheck.model.SourceLocation;
 
 import java.time.Instant;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One {@code CopilotInteraction} audit record, whatever export it came from.
@@ -31,26 +29,43 @@ public record AuditRecord(String id, String recordType, String operation, Instan
 
     public static final String COPILOT_INTERACTION = "CopilotInteraction";
 
-    /** {@code Copilot.Studio.[Default-]{guid}-{schemaName}}: Microsoft's own hunting queries take the name so. */
-    private static final Pattern STUDIO_IDENTITY = Pattern.compile(
-            "(?i)copilot\\.studio\\.(?:default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-(.+)");
-    private static final Pattern GUID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final String STUDIO_PREFIX = "Copilot.Studio.";
+    private static final String DEFAULT_ENVIRONMENT = "Default-";
+    private static final int GUID_LENGTH = 36;
 
-    /** The Copilot Studio agent's schema name from {@code AppIdentity}, or null (it may be truncated). */
+    /**
+     * The Copilot Studio agent's schema name from {@code AppIdentity}
+     * ({@code Copilot.Studio.[Default-]{guid}-{schemaName}}, as Microsoft's own hunting queries take it),
+     * or null; it may be truncated. Read by position, not by a regular expression: it runs for every record.
+     */
     public String agentSchemaName() {
         if (appIdentity == null) return null;
-        Matcher m = STUDIO_IDENTITY.matcher(appIdentity.trim());
-        return m.matches() ? m.group(1) : null;
+        String s = appIdentity.trim();
+        if (!s.regionMatches(true, 0, STUDIO_PREFIX, 0, STUDIO_PREFIX.length())) return null;
+        int at = STUDIO_PREFIX.length();
+        if (s.regionMatches(true, at, DEFAULT_ENVIRONMENT, 0, DEFAULT_ENVIRONMENT.length())) at += DEFAULT_ENVIRONMENT.length();
+        int dash = at + GUID_LENGTH;
+        if (s.length() <= dash + 1 || s.charAt(dash) != '-' || !isGuid(s.substring(at, dash))) return null;
+        return s.substring(dash + 1);
     }
 
     /** The Dataverse bot id from {@code PlatformAgentId} ({@code {environmentId}_{botId}}), or null. */
     public String botId() {
         if (platformAgentId == null) return null;
         String tail = platformAgentId.substring(platformAgentId.lastIndexOf('_') + 1).trim();
-        return GUID.matcher(tail).matches() ? tail.toLowerCase(Locale.ROOT) : null;
+        return isGuid(tail) ? tail.toLowerCase(Locale.ROOT) : null;
     }
 
-    static boolean isGuid(String s) {
-        return s != null && GUID.matcher(s.trim()).matches();
+    /** {@code 8-4-4-4-12} hexadecimal digits. */
+    static boolean isGuid(String text) {
+        if (text == null) return false;
+        String s = text.trim();
+        if (s.length() != GUID_LENGTH) return false;
+        for (int i = 0; i < GUID_LENGTH; i++) {
+            char c = s.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : Character.digit(c, 16) < 0) return false;
+        }
+        return true;
     }
 }

@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -46,8 +46,9 @@ public final class ExportTimes {
             if (m.matches()) return Instant.ofEpochMilli(Long.parseLong(m.group(1)));
             if (EPOCH.matcher(s).matches()) return epoch(Double.parseDouble(s));
             if (s.indexOf('/') > 0) return usLocale(s);
-            return iso(s);
-        } catch (DateTimeParseException | NumberFormatException e) {
+            Instant fast = plainIso(s);
+            return fast != null ? fast : iso(s);
+        } catch (DateTimeException | NumberFormatException e) {
             return null;
         }
     }
@@ -62,6 +63,44 @@ public final class ExportTimes {
         String upper = s.toUpperCase(Locale.ROOT);
         DateTimeFormatter f = upper.endsWith("AM") || upper.endsWith("PM") ? US : US_24H;
         return LocalDateTime.parse(s, f).toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss}, an optional fraction and an optional {@code Z}: what nearly every record
+     * carries, read without a formatter (millions of records a scan).
+     */
+    private static Instant plainIso(String s) {
+        int n = s.length();
+        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') return null;
+        int end = s.charAt(n - 1) == 'Z' ? n - 1 : n;
+        int nanos = 0;
+        if (end > 19) {
+            if (s.charAt(19) != '.' || end - 20 > 9 || end == 20) return null;
+            for (int i = 20; i < 29; i++) {
+                int d = i < end ? digit(s, i) : 0;
+                if (d < 0) return null;
+                nanos = nanos * 10 + d;
+            }
+        }
+        int year = number(s, 0, 4), month = number(s, 5, 7), day = number(s, 8, 10);
+        int hour = number(s, 11, 13), minute = number(s, 14, 16), second = number(s, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || minute < 0 || second < 0) return null;
+        return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    private static int number(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int d = digit(s, i);
+            if (d < 0) return -1;
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    private static int digit(String s, int i) {
+        char c = s.charAt(i);
+        return c >= '0' && c <= '9' ? c - '0' : -1;
     }
 
     private static Instant iso(String s) {

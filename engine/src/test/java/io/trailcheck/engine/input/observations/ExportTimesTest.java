@@ -24,13 +24,16 @@ class ExportTimesTest {
             "/Date(1793610845000)/              | 2026-11-02T09:14:05Z",
             "1793610845                         | 2026-11-02T09:14:05Z",     // transcript epoch seconds
             "1793610845000                      | 2026-11-02T09:14:05Z",     // or milliseconds
+            "2026-11-02T13:20:00.4410000Z       | 2026-11-02T13:20:00.441Z", // App Insights
+            "2026-11-02T09:14:05.123456789      | 2026-11-02T09:14:05.123456789Z",
     })
     void readsEveryExportFormatAsUtc(String text, String expected) {
         assertEquals(Instant.parse(expected), ExportTimes.parse(text.replace("\\/", "/").replace("\\", "")));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "yesterday", "2026-13-40T00:00:00", "31/12/2026 10:00", "12345"})
+    @ValueSource(strings = {"", " ", "yesterday", "2026-13-40T00:00:00", "2026-02-30T00:00:00Z",
+            "2026-11-02T25:00:00", "31/12/2026 10:00", "12345"})
     void rejectsWhatIsNoTime(String text) {
         assertNull(ExportTimes.parse(text));
     }
