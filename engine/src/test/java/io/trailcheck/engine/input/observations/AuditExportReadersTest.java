@@ -78,6 +78,12 @@ class AuditExportReadersTest {
         assertFalse(PurviewAuditCsvReader.isAuditExport(other));
         assertTrue(PurviewAuditCsvReader.isAuditExport(audit));
         assertTrue(PurviewAuditCsvReader.isAuditExport(file("purview-current.csv")));
+        assertEquals(java.util.Optional.of(ObservationKind.AUDIT_CSV), ObservationKind.recognise(audit));
+        assertEquals(java.util.Optional.empty(), ObservationKind.recognise(other));
+        assertEquals(java.util.Optional.of(ObservationKind.AUDIT_RECORDS), ObservationKind.recognise(dir.resolve("AuditRecords-2.json")));
+        assertEquals(java.util.Optional.of(ObservationKind.APP_INSIGHTS), ObservationKind.recognise(dir.resolve("appInsights.json")));
+        assertEquals(java.util.Optional.of(ObservationKind.CONVERSATION_TRANSCRIPTS),
+                ObservationKind.recognise(dir.resolve("conversationtranscripts-1.json")));
         Audit a = audit(other);
         assertEquals(1, a.problems().size());
         assertTrue(a.problems().list().get(0).message().contains("needs AuditData and CreationDate"));
