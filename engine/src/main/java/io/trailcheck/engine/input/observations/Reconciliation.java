@@ -27,6 +27,8 @@ public final class Reconciliation {
         OUTSIDE_RETENTION,
         /** Outside the time the audit export covers (or no export): not evaluated. */
         NOT_COVERED,
+        /** No agent to look for (the source names none): no record can be tied to it. */
+        NO_AGENT,
         /** No user to look for (anonymous, or the telemetry did not log the user): no record can be tied to it. */
         NO_USER,
         /** No record for the same agent and user within the window. */
@@ -69,7 +71,7 @@ public final class Reconciliation {
     /** Classifies one conversation whose agent and user the caller has already resolved (null: unknown). */
     public Outcome accept(ObservedConversation c, String agent, String user) {
         Outcome o = classify(agent, user, c.time(), c.testPane());
-        String agentKey = agent != null ? agent : String.valueOf(c.agent());
+        String agentKey = agent != null ? agent : c.agent() != null ? c.agent() : "";
         tallies.computeIfAbsent(List.of(agentKey, c.channel() == null ? "" : c.channel()), k -> new ChannelTally(k.get(0), k.get(1)))
                 .add(o, c.time());
         listener.conversation(c, agent, user, o);
@@ -78,10 +80,11 @@ public final class Reconciliation {
 
     private Outcome classify(String agent, String user, Instant time, boolean testPane) {
         if (testPane) return Outcome.TEST_PANE;
-        boolean hasUser = agent != null && user != null && !user.isBlank();
-        if (hasUser && index.hasRecordNear(agent, user, time)) return Outcome.RECORDED;
+        boolean hasAgent = agent != null && !agent.isBlank(), hasUser = user != null && !user.isBlank();
+        if (hasAgent && hasUser && index.hasRecordNear(agent, user, time)) return Outcome.RECORDED;
         if (retainedFrom != null && time.isBefore(retainedFrom)) return Outcome.OUTSIDE_RETENTION;
         if (coverage.isEmpty() || time.isBefore(coverage.min()) || time.isAfter(coverage.max())) return Outcome.NOT_COVERED;
+        if (!hasAgent) return Outcome.NO_AGENT;
         return hasUser ? Outcome.MISSING : Outcome.NO_USER;
     }
 

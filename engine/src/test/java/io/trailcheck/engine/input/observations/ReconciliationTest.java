@@ -50,6 +50,7 @@ class ReconciliationTest {
         assertEquals(OUTSIDE_RETENTION, r.accept(conversation("a", "msteams", "u", T.minus(Duration.ofDays(200)))));
         assertEquals(NOT_COVERED, r.accept(conversation("a", "msteams", "u", T.plus(Duration.ofDays(3)))));
         assertEquals(NO_USER, r.accept(conversation("a", "directline", null, T)));
+        assertEquals(NO_AGENT, r.accept(conversation(null, "msteams", "u", T)), "telemetry without cloud_RoleInstance");
         ObservedConversation pane = new ObservedConversation("a", ObservedConversation.AgentKind.SCHEMA_NAME, "pva-studio", "c", "u", T,
                 true, ConversationFormat.DATAVERSE_TRANSCRIPTS, SourceLocation.of(Path.of("t.json"), 1, 1));
         assertEquals(TEST_PANE, r.accept(pane));
