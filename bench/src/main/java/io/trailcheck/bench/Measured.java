@@ -8,12 +8,13 @@ import java.util.List;
 /**
  * One measured child process: wall time, and peak resident memory (VmHWM from /proc, sampled until exit).
  */
-record Measured(int exitCode, double seconds, double peakRssMb, String stderr) {
+record Measured(int exitCode, double seconds, double peakRssMb, String stderr, String stdout) {
 
     static Measured run(List<String> command) throws IOException, InterruptedException {
         Path err = Files.createTempFile("bench", ".err");
+        Path out = Files.createTempFile("bench", ".out");
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
                 .redirectError(err.toFile()).start();
         long peakKb = 0;
         Path status = Path.of("/proc", Long.toString(p.pid()), "status");
@@ -23,8 +24,10 @@ record Measured(int exitCode, double seconds, double peakRssMb, String stderr) {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         String stderr = Files.readString(err);
+        String stdout = Files.readString(out);
         Files.deleteIfExists(err);
-        return new Measured(p.exitValue(), seconds, peakKb / 1024.0, stderr);
+        Files.deleteIfExists(out);
+        return new Measured(p.exitValue(), seconds, peakKb / 1024.0, stderr, stdout);
     }
 
     private static long highWaterMarkKb(Path status) {

@@ -20,6 +20,7 @@ import java.util.UUID;
  * transitive group members, Dataverse bots.json, agent workspaces, and the audit configuration. The mix is
  * realistic (licence kinds, disabled plans, assignment errors, guests, disabled accounts, nested and large
  * groups, agents open to the whole tenant and agents restricted to groups) and deterministic from the seed.
+ * With observations, it also writes audit exports and telemetry ({@link ObservationGenerator}).
  */
 public final class TenantGenerator {
     static final String E3 = "05e9a617-0261-4cee-bb44-138d3ef5d965";
@@ -54,6 +55,7 @@ public final class TenantGenerator {
         writeSkus(root.resolve("graph/subscribedSkus.json"));
         files += writeGroups(root.resolve("graph"));
         files += writeAgents(root);
+        if (shape.conversations() > 0) files += new ObservationGenerator(shape).write(root);
         Files.writeString(root.resolve("exchange/adminAuditLogConfig.json"),
                 "{\n  \"Name\": \"Admin Audit Log Settings\",\n  \"AdminAuditLogEnabled\": true,\n  \"UnifiedAuditLogIngestionEnabled\": true\n}\n");
         return files + 3;
@@ -260,6 +262,10 @@ public final class TenantGenerator {
 
     private record Agent(String schema, int mode, int trigger, int access, List<String> groups, List<String> channels) {}
 
+    static String agentSchema(int a) {
+        return "cr6b1_agent" + a;
+    }
+
     private Agent agent(int a) {
         SplittableRandom r = new SplittableRandom(shape.seed() * 7919 + a);
         int roll = r.nextInt(100);
@@ -272,7 +278,7 @@ public final class TenantGenerator {
         if (r.nextInt(100) < 10) channels.add("Directline");
         if (r.nextInt(100) < 5) channels.add("webchat");
         if (r.nextInt(100) < 3) channels.add("SharePoint");
-        return new Agent("cr6b1_agent" + a, mode, r.nextInt(2), restricted ? 2 : r.nextInt(100) < 5 ? 3 : 0, groups, channels);
+        return new Agent(agentSchema(a), mode, r.nextInt(2), restricted ? 2 : r.nextInt(100) < 5 ? 3 : 0, groups, channels);
     }
 
     private static void bot(JsonGenerator g, Agent a) throws IOException {

@@ -19,6 +19,10 @@ public final class Problems {
         return list.isEmpty();
     }
 
+    public int size() {
+        return list.size();
+    }
+
     public List<Problem> list() {
         List<Problem> sorted = new ArrayList<>(list);
         sorted.sort(Problem.ORDER);
