@@ -17,17 +17,17 @@ public record ConversationCause(ConversationGroup group, String cause) {
         return group.agent();
     }
 
-    /** How many conversations each cause explains. */
+    /** How many conversations without a record each cause explains. */
     public static Map<String, Integer> byCause(Collection<?> causes) {
         Map<String, Integer> out = new TreeMap<>();
         for (Object o : causes) {
             ConversationCause c = (ConversationCause) o;
-            out.merge(c.cause(), c.group().count(), Integer::sum);
+            if (c.group().getUnrecorded() > 0) out.merge(c.cause(), c.group().getUnrecorded(), Integer::sum);
         }
         return out;
     }
 
-    /** How many conversations the causes explain together. */
+    /** How many conversations without a record the causes explain together. */
     public static int total(Collection<?> causes) {
         return byCause(causes).values().stream().mapToInt(Integer::intValue).sum();
     }

@@ -1,5 +1,7 @@
 package io.trailcheck.engine.input;
 
+import io.trailcheck.engine.input.observations.ObservationKind;
+
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +18,10 @@ public enum InputKind {
     GROUP_MEMBERS("Graph group transitive members"),
     AUDIT_CONFIG("Exchange Get-AdminAuditLogConfig"),
     AUDIT_RETENTION("Get-UnifiedAuditLogRetentionPolicy"),
+    AUDIT_CSV("Purview audit search export (CSV)"),
+    AUDIT_RECORDS("audit records (auditRecords*.json)"),
+    APP_INSIGHTS("Application Insights telemetry (appInsights*.json)"),
+    CONVERSATION_TRANSCRIPTS("Dataverse conversation transcripts (conversationtranscripts*.json)"),
     WORKSPACE("Copilot Studio agent workspace (settings.mcs.yml)"),
     SOLUTION_BOT("solution export bot (bots/<schema>/bot.xml)"),
     DATAVERSE_BOTS("Dataverse bots");
@@ -39,6 +45,8 @@ public enum InputKind {
         if (name.equals("settings.mcs.yml") || name.equals("settings.mcs.yaml")) return Optional.of(WORKSPACE);
         if (isNative(name)) return Optional.of(NATIVE);
         if (name.equals("bot.xml") && isBotsFolder(parent)) return Optional.of(SOLUTION_BOT);
+        Optional<InputKind> observation = ObservationKind.recognise(file).map(InputKind::of);
+        if (observation.isPresent()) return observation;
         if (!name.endsWith(".json")) return Optional.empty();
         if (name.equals("auditretentionpolicies.json")) return Optional.of(AUDIT_RETENTION);
         if (folder.equals("group-members")) return Optional.of(GROUP_MEMBERS);
@@ -48,6 +56,15 @@ public enum InputKind {
         if (name.startsWith("users")) return Optional.of(GRAPH_USERS);
         if (name.startsWith("groups")) return Optional.of(GRAPH_GROUPS);
         return Optional.empty();
+    }
+
+    private static InputKind of(ObservationKind kind) {
+        return switch (kind) {
+            case AUDIT_CSV -> AUDIT_CSV;
+            case AUDIT_RECORDS -> AUDIT_RECORDS;
+            case APP_INSIGHTS -> APP_INSIGHTS;
+            case CONVERSATION_TRANSCRIPTS -> CONVERSATION_TRANSCRIPTS;
+        };
     }
 
     private static boolean isNative(String name) {

@@ -15,6 +15,7 @@ public enum InputSection {
     GROUPS("groups"),
     AUDIT_CONFIG("auditConfig"),
     AUDIT_RETENTION("auditRetention"),
+    AUDIT_RECORDS("auditRecords"),
     TELEMETRY("telemetry"),
     INTERACTIONS("interactions");
 

@@ -3,7 +3,10 @@ package io.trailcheck.engine.input;
 import io.trailcheck.engine.directory.GroupDirectory;
 import io.trailcheck.engine.directory.Sku;
 import io.trailcheck.engine.directory.UserDirectory;
+import io.trailcheck.engine.input.observations.ObservedConversation;
 import io.trailcheck.engine.input.observations.ObservedInteraction;
+import io.trailcheck.engine.input.observations.RecordKeys;
+import io.trailcheck.engine.input.observations.TimeSpan;
 import io.trailcheck.model.Agent;
 import io.trailcheck.model.AgentChannel;
 import io.trailcheck.model.Telemetry;
@@ -30,7 +33,10 @@ import java.util.Set;
  * @param groups        groups and memberships
  * @param skus          subscribed SKUs by lower-case id
  * @param telemetry     Application Insights settings per agent; empty when not exported
- * @param interactions  observed conversations; empty when not exported
+ * @param interactions  observed conversations of the native format; empty when not exported
+ * @param conversations conversations telemetry and transcripts show, each once
+ * @param auditRecords  the CopilotInteraction records of the audit exports; null when none was read
+ * @param agentAliases  each agent's other names (bot id, display name), lower case, to its schema name
  * @param sections      the input sections some file gave
  */
 public record Snapshot(
@@ -46,7 +52,16 @@ public record Snapshot(
         Map<String, Sku> skus,
         List<Telemetry> telemetry,
         List<ObservedInteraction> interactions,
+        List<ObservedConversation> conversations,
+        AuditRecords auditRecords,
+        Map<String, String> agentAliases,
         Set<InputSection> sections) {
+
+    /**
+     * The audit exports' CopilotInteraction records as keys, and the time they cover (every record's time,
+     * of any operation): a conversation outside it is not evaluated.
+     */
+    public record AuditRecords(RecordKeys keys, TimeSpan coverage) {}
 
     public boolean has(InputSection section) {
         return sections.contains(section);

@@ -17,7 +17,13 @@ import io.trailcheck.engine.input.graph.SkusSection;
 import io.trailcheck.engine.input.graph.UsersSection;
 import io.trailcheck.engine.input.nativeformat.NativeGroupsSection;
 import io.trailcheck.engine.input.nativeformat.TenantSection;
+import io.trailcheck.engine.input.observations.AuditRecordsSection;
+import io.trailcheck.engine.input.observations.ConversationsSection;
+import io.trailcheck.engine.input.observations.DistinctConversations;
 import io.trailcheck.engine.input.observations.InteractionsSection;
+import io.trailcheck.engine.input.observations.ObservedConversation;
+import io.trailcheck.engine.input.observations.RecordKeys;
+import io.trailcheck.engine.input.observations.TimeSpan;
 import io.trailcheck.engine.input.observations.ObservedInteraction;
 import io.trailcheck.engine.input.observations.TelemetrySection;
 import io.trailcheck.engine.problem.Problem;
@@ -49,6 +55,10 @@ final class SnapshotAssembler {
     private final List<Telemetry> telemetry = new ArrayList<>();
     private final List<ObservedInteraction> interactions = new ArrayList<>();
     private final List<UnknownValue> unknownValues = new ArrayList<>();
+    private final List<ObservedConversation> conversations = new ArrayList<>();
+    private final DistinctConversations distinct = new DistinctConversations();
+    private final RecordKeys auditKeys = new RecordKeys();
+    private final TimeSpan auditCoverage = new TimeSpan();
     private TenantSection tenant;
     private AuditIngestionSection ingestion;
     private RetentionSection retention;
@@ -75,7 +85,17 @@ final class SnapshotAssembler {
         else if (s instanceof RetentionSection r) addRetention(r);
         else if (s instanceof TelemetrySection t) telemetry.addAll(t.telemetry());
         else if (s instanceof InteractionsSection i) interactions.addAll(i.interactions());
+        else if (s instanceof ConversationsSection c) addConversations(c);
+        else if (s instanceof AuditRecordsSection a) {
+            auditKeys.addAll(a.keys());
+            auditCoverage.include(a.inventory().span());
+        }
         else throw new IllegalArgumentException("no place for " + s.getClass().getSimpleName());
+    }
+
+    /** A conversation two sources show (telemetry and its transcript) is counted once, where first read. */
+    private void addConversations(ConversationsSection c) {
+        for (ObservedConversation o : c.conversations()) if (distinct.first(o.conversationId())) conversations.add(o);
     }
 
     /** A later retention export decides, unless no policy of it covers Copilot records and an earlier one does. */
@@ -101,7 +121,22 @@ final class SnapshotAssembler {
         Optional<UserDirectory> directory = present.contains(InputSection.USERS) ? Optional.of(users()) : Optional.empty();
         return new Snapshot(List.copyOf(files), merged.agents(), merged.channels(), unknown,
                 missingSkus(directory), merged.conflicts(), tenant(), directory, groupDirectory(), Map.copyOf(skus),
-                List.copyOf(telemetry), List.copyOf(interactions), Set.copyOf(present));
+                List.copyOf(telemetry), List.copyOf(interactions), List.copyOf(conversations),
+                present.contains(InputSection.AUDIT_RECORDS) ? new Snapshot.AuditRecords(auditKeys, auditCoverage) : null,
+                aliases(merged), Set.copyOf(present));
+    }
+
+    /** Each agent's other names (bot id, display name), lower case, to its schema name. */
+    private Map<String, String> aliases(AgentMerger merged) {
+        Map<String, String> schemaByKey = new HashMap<>();
+        merged.agents().forEach(a -> schemaByKey.put(a.schemaName().toLowerCase(java.util.Locale.ROOT), a.schemaName()));
+        Map<String, String> out = new HashMap<>();
+        for (AgentDraft d : agents) {
+            String schema = schemaByKey.get(d.get(io.trailcheck.engine.input.copilotstudio.AgentFields.SCHEMA_NAME)
+                    .toLowerCase(java.util.Locale.ROOT));
+            if (schema != null) d.aliases().forEach(alias -> out.putIfAbsent(alias, schema));
+        }
+        return Map.copyOf(out);
     }
 
     private Tenant tenant() {

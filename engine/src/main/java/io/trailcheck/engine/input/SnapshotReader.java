@@ -11,6 +11,17 @@ import io.trailcheck.engine.input.graph.GraphSkusReader;
 import io.trailcheck.engine.input.graph.GraphUsersReader;
 import io.trailcheck.engine.input.graph.GroupMembersReader;
 import io.trailcheck.engine.input.nativeformat.NativeSnapshotReader;
+import io.trailcheck.engine.input.observations.AppInsightsReader;
+import io.trailcheck.engine.input.observations.AuditRecord;
+import io.trailcheck.engine.input.observations.AuditRecordsJsonReader;
+import io.trailcheck.engine.input.observations.AuditRecordsSection;
+import io.trailcheck.engine.input.observations.ConversationTranscriptsReader;
+import io.trailcheck.engine.input.observations.ConversationsSection;
+import io.trailcheck.engine.input.observations.DistinctConversations;
+import io.trailcheck.engine.input.observations.ObservationInventory;
+import io.trailcheck.engine.input.observations.ObservedConversation;
+import io.trailcheck.engine.input.observations.PurviewAuditCsvReader;
+import io.trailcheck.engine.input.observations.RecordKeys;
 import io.trailcheck.engine.parse.GraphCollection;
 import io.trailcheck.engine.parse.JsonFiles;
 import io.trailcheck.engine.parse.ParseLimits;
@@ -62,6 +73,38 @@ public final class SnapshotReader {
         readers.put(InputKind.AUDIT_CONFIG, (f, p) -> FileSections.of(auditConfig.read(f, p)));
         readers.put(InputKind.WORKSPACE, (f, p) -> FileSections.of(workspace.read(f, p)));
         readers.put(InputKind.DATAVERSE_BOTS, (f, p) -> FileSections.of(dataverse.read(f, p)));
+        PurviewAuditCsvReader auditCsv = new PurviewAuditCsvReader(limits);
+        AuditRecordsJsonReader auditJson = new AuditRecordsJsonReader(limits);
+        AppInsightsReader appInsights = new AppInsightsReader(limits);
+        ConversationTranscriptsReader transcripts = new ConversationTranscriptsReader(limits);
+        readers.put(InputKind.AUDIT_CSV, (f, p) -> FileSections.of(records(f, p, auditCsv::read)));
+        readers.put(InputKind.AUDIT_RECORDS, (f, p) -> FileSections.of(records(f, p, auditJson::read)));
+        readers.put(InputKind.APP_INSIGHTS, (f, p) -> FileSections.of(conversations(f, p, appInsights::read)));
+        readers.put(InputKind.CONVERSATION_TRANSCRIPTS, (f, p) -> FileSections.of(conversations(f, p, transcripts::read)));
+    }
+
+    /** An audit export's reader, streaming records to a sink. */
+    private interface RecordSource {
+        ObservationInventory read(Path file, java.util.function.Consumer<AuditRecord> sink, Problems problems);
+    }
+
+    /** A telemetry or transcript reader, streaming each conversation once. */
+    private interface ConversationSource {
+        ObservationInventory read(Path file, DistinctConversations seen, java.util.function.Consumer<ObservedConversation> sink,
+                                  Problems problems);
+    }
+
+    /** Only CopilotInteraction records are kept, as keys; the others are counted in the inventory. */
+    private static AuditRecordsSection records(Path file, Problems problems, RecordSource source) {
+        RecordKeys keys = new RecordKeys();
+        ObservationInventory inventory = source.read(file, keys::add, problems);
+        return new AuditRecordsSection(keys, inventory);
+    }
+
+    private static ConversationsSection conversations(Path file, Problems problems, ConversationSource source) {
+        List<ObservedConversation> seen = new ArrayList<>();
+        ObservationInventory inventory = source.read(file, new DistinctConversations(), seen::add, problems);
+        return new ConversationsSection(seen, inventory);
     }
 
     private Map<InputKind, FileReader> groupReaders(UserIndex users) {
@@ -78,7 +121,7 @@ public final class SnapshotReader {
         if (found.isEmpty() && problems.isEmpty()) {
             problems.add(Problem.inFile(paths.isEmpty() ? Path.of(".") : paths.get(0),
                     "nothing recognised to scan: no settings.mcs.yml, bots.json, users*.json, subscribedSkus.json, "
-                            + "groups*.json, group-members/*.json or adminAuditLogConfig.json below it"));
+                            + "groups*.json, group-members/*.json, adminAuditLogConfig.json, audit or telemetry export below it"));
         }
         FileSections[] read = new FileSections[found.size()];
         readEach(found, read, readers, problems);

@@ -47,7 +47,7 @@ public final class Interpreter {
         addUnknownAgents(snapshot, facts);
         UserFacts users = snapshot.users().map(u -> new UserFacts(snapshot, u, policy, today)).orElse(null);
         if (users != null) users.addTo(facts);
-        new ConversationFacts(snapshot, users).addTo(facts);
+        new ConversationFacts(snapshot, users, policy, today).addTo(facts);
         policy.exemptions().stream().filter(e -> e.isExpired(today)).forEach(e -> facts.add(
                 new ExpiredExemption(e.rule(), e.key(), e.expires(), e.ticket(), e.location())));
         return new FactSet(facts, inputs);

@@ -47,6 +47,12 @@ final class UserFacts {
         }
     }
 
+    /** The principal name of the user with this id, or null. */
+    String principalNameOf(String userId) {
+        int u = users.indexOf(userId);
+        return u < 0 ? null : users.principalName(u);
+    }
+
     /**
      * Why a conversation's user could leave no record, as far as the directory tells: guest, a mailbox reason,
      * or null (a mailbox, an unknown mailbox, or a user the directory does not hold).

@@ -34,6 +34,16 @@ public final class AgentDraft {
         locations.put(field, at);
     }
 
+    /** The names other exports know this agent by (bot id, display name), lower case. */
+    public List<String> aliases() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String field : List.of(AgentFields.BOT_ID, AgentFields.DISPLAY_NAME)) {
+            String v = values.get(field);
+            if (v != null && !v.isBlank()) out.add(v.trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        return out;
+    }
+
     public String get(String field) {
         return values.get(field);
     }

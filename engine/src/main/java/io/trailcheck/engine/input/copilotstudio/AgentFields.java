@@ -11,4 +11,6 @@ public final class AgentFields {
     public static final String ACCESS_CONTROL_POLICY = "accessControlPolicy";
     public static final String AUTHORIZED_GROUPS = "authorizedSecurityGroupIds";
     public static final String CHANNELS = "channels";
+    /** The Dataverse {@code botid}: how transcripts and audit records name an agent. */
+    public static final String BOT_ID = "botId";
 }

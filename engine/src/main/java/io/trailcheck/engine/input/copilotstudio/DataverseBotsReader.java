@@ -38,6 +38,7 @@ public final class DataverseBotsReader {
             SourceLocation at = JsonFiles.here(file, p);
             switch (FieldNames.lower(name)) {
                 case "schemaname" -> d.set(AgentFields.SCHEMA_NAME, values.string(p, name), at);
+                case "botid" -> d.set(AgentFields.BOT_ID, values.string(p, name), at);
                 case "name" -> d.set(AgentFields.DISPLAY_NAME, values.string(p, name), at);
                 case "authenticationmode" -> d.set(AgentFields.AUTHENTICATION_MODE, values.scalar(p, name), at);
                 case "authenticationtrigger" -> d.set(AgentFields.AUTHENTICATION_TRIGGER, values.scalar(p, name), at);

@@ -44,7 +44,8 @@ public final class AuditIndex {
         return Duration.ofSeconds(window);
     }
 
-    private static long pair(String agent, String user) {
+    /** The hash an (agent, user) pair is indexed by; names compare without case. */
+    static long pair(String agent, String user) {
         return Keys.combine(Keys.of(agent), Keys.of(user));
     }
 
@@ -69,6 +70,13 @@ public final class AuditIndex {
             if (agent == null || user == null || agent.isBlank() || user.isBlank() || time == null) return this;
             if (size == buffer.length) makeRoom();
             buffer[size++] = key(pair(agent, user), Math.floorDiv(time.getEpochSecond(), bucketWidth));
+            return this;
+        }
+
+        /** Adds one record by the hash of its (agent, user) pair, from {@link RecordKeys}. */
+        public Builder addPair(long pair, Instant time) {
+            if (size == buffer.length) makeRoom();
+            buffer[size++] = key(pair, Math.floorDiv(time.getEpochSecond(), bucketWidth));
             return this;
         }
 

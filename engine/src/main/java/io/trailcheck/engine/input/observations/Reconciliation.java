@@ -79,13 +79,30 @@ public final class Reconciliation {
     }
 
     private Outcome classify(String agent, String user, Instant time, boolean testPane) {
+        return classify(agent == null ? List.of() : List.of(agent), user == null ? List.of() : List.of(user), time, testPane);
+    }
+
+    /**
+     * The outcome of a conversation whose agent and user go by several names (schema name, bot id, display
+     * name; object id, principal name): a record under any pair of them counts.
+     */
+    public Outcome classify(List<String> agents, List<String> users, Instant time, boolean testPane) {
         if (testPane) return Outcome.TEST_PANE;
-        boolean hasAgent = agent != null && !agent.isBlank(), hasUser = user != null && !user.isBlank();
-        if (hasAgent && hasUser && index.hasRecordNear(agent, user, time)) return Outcome.RECORDED;
+        boolean hasAgent = agents.stream().anyMatch(a -> a != null && !a.isBlank());
+        boolean hasUser = users.stream().anyMatch(u -> u != null && !u.isBlank());
+        if (hasAgent && hasUser && anyRecord(agents, users, time)) return Outcome.RECORDED;
         if (retainedFrom != null && time.isBefore(retainedFrom)) return Outcome.OUTSIDE_RETENTION;
         if (coverage.isEmpty() || time.isBefore(coverage.min()) || time.isAfter(coverage.max())) return Outcome.NOT_COVERED;
         if (!hasAgent) return Outcome.NO_AGENT;
         return hasUser ? Outcome.MISSING : Outcome.NO_USER;
+    }
+
+    private boolean anyRecord(List<String> agents, List<String> users, Instant time) {
+        for (String a : agents) {
+            if (a == null || a.isBlank()) continue;
+            for (String u : users) if (u != null && !u.isBlank() && index.hasRecordNear(a, u, time)) return true;
+        }
+        return false;
     }
 
     /** One tally per agent and channel, by agent then channel. */
