@@ -99,7 +99,7 @@ public final class Collector {
         } catch (IOException | NumberFormatException e) {
             return -1;
         } finally {
-            Http.delete(part);
+            AtomicFile.discard(part);
         }
     }
 

@@ -51,4 +51,13 @@ public final class AtomicFile {
         }
         commit(part, target);
     }
+
+    /** Removes a part file that will not be committed. */
+    public static void discard(Path part) {
+        try {
+            Files.deleteIfExists(part);
+        } catch (IOException ignored) {
+            // a leftover part file is overwritten by the next run, and scan ignores it
+        }
+    }
 }

@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -179,13 +178,5 @@ public final class Http {
     private static String describe(IOException e) {
         String kind = e.getClass().getSimpleName();
         return e.getMessage() == null ? kind : kind + ": " + Text.printable(e.getMessage());
-    }
-
-    public static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover part file is overwritten by the next run
-        }
     }
 }

@@ -37,9 +37,13 @@ public final class AppInsightsTelemetry {
         String root = api.toString().replaceAll("/+$", "");
         String body = "{\"query\":\"" + QUERY + "\",\"timespan\":\"P" + days + "D\"}";
         Path part = AtomicFile.prepare(target);
-        http.send(Call.post(URI.create(root + "/v1/apps/" + appId + "/query"), root + "/.default", body,
-                "Application Insights " + appId, PERMISSION), part);
-        AtomicFile.commit(part, target);
+        try {
+            http.send(Call.post(URI.create(root + "/v1/apps/" + appId + "/query"), root + "/.default", body,
+                    "Application Insights " + appId, PERMISSION), part);
+            AtomicFile.commit(part, target);
+        } finally {
+            AtomicFile.discard(part);
+        }
         http.progress().page(0);
         return true;
     }

@@ -72,7 +72,7 @@ public final class AuditRecords {
             AtomicFile.writeString(saved, id);
             return id;
         } finally {
-            Http.delete(part);
+            AtomicFile.discard(part);
         }
     }
 
@@ -91,7 +91,7 @@ public final class AuditRecords {
                 Http.pause(poll);
             }
         } finally {
-            Http.delete(part);
+            AtomicFile.discard(part);
         }
     }
 

@@ -38,9 +38,14 @@ public final class ChainedPages {
         for (int n = kept + 1; next != null; n++) {
             Path target = page(folder, prefix, n);
             Path part = AtomicFile.prepare(target);
-            http.send(first.at(checkedNext(first.uri(), next)), part);
-            PageFile.Summary summary = PageFile.summary(part);
-            AtomicFile.commit(part, target);
+            PageFile.Summary summary;
+            try {
+                http.send(first.at(checkedNext(first.uri(), next)), part);
+                summary = PageFile.summary(part);
+                AtomicFile.commit(part, target);
+            } finally {
+                AtomicFile.discard(part);
+            }
             http.progress().page(summary.records());
             fetched++;
             next = summary.nextLink() == null ? null : URI.create(summary.nextLink());

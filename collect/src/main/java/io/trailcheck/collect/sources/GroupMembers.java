@@ -130,7 +130,7 @@ public final class GroupMembers {
                     "Graph group members ($batch)", PERMISSION), part);
             return answers(part, batch);
         } finally {
-            Http.delete(part);
+            AtomicFile.discard(part);
         }
     }
 

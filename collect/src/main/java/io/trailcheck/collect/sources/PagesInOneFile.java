@@ -36,7 +36,7 @@ public final class PagesInOneFile {
             }
             file.commit();
         } finally {
-            Http.delete(pagePart);
+            AtomicFile.discard(pagePart);
         }
         return true;
     }
