@@ -22,17 +22,17 @@ import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.r
  * Answers Graph JSON batches (learn.microsoft.com/graph/json-batching): each inner request gets the next of the
  * answers queued for its URL (the last one repeats), or a 404 {@code Request_ResourceNotFound}.
  */
-final class BatchResponder implements ResponseDefinitionTransformerV2 {
-    static final String NAME = "graph-batch";
+public final class BatchResponder implements ResponseDefinitionTransformerV2 {
+    public static final String NAME = "graph-batch";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Inner(int status, String retryAfter, String body) {}
+    public record Inner(int status, String retryAfter, String body) {}
 
     private final Map<String, Deque<Inner>> answers = new HashMap<>();
     final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
     final List<String> innerUrls = Collections.synchronizedList(new ArrayList<>());
 
-    synchronized void answer(String url, Inner... inner) {
+    public synchronized void answer(String url, Inner... inner) {
         answers.computeIfAbsent(url, u -> new ArrayDeque<>()).addAll(List.of(inner));
     }
 
@@ -68,11 +68,11 @@ final class BatchResponder implements ResponseDefinitionTransformerV2 {
         return new Inner(404, null, "{\"error\":{\"code\":\"Request_ResourceNotFound\",\"message\":\"Resource does not exist or one of its queried reference-property objects are not present.\"}}");
     }
 
-    static Inner ok(String body) {
+    public static Inner ok(String body) {
         return new Inner(200, null, body);
     }
 
-    static Inner throttled() {
+    public static Inner throttled() {
         return new Inner(429, "1", "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Too many requests.\"}}");
     }
 

@@ -28,9 +28,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * A tenant served on loopback in the shapes Microsoft documents: Graph pages with {@code @odata.context} and
  * {@code @odata.nextLink}, Dataverse pages with etags and formatted-value annotations, JSON batch responses.
  */
-final class FakeTenant {
-    static final String TOKEN_ENV = "TRAILCHECK_TEST_TOKEN";
-    static final String SECRET = "tc-test-secret-7f3a9c";
+public final class FakeTenant {
+    public static final String TOKEN_ENV = "TRAILCHECK_TEST_TOKEN";
+    public static final String SECRET = "tc-test-secret-7f3a9c";
 
     final WireMockServer server;
 
@@ -66,7 +66,7 @@ final class FakeTenant {
                 + "\"value\":[" + String.join(",", users) + "]}";
     }
 
-    static String membersPage(List<String> userIds, String nextLink) {
+    public static String membersPage(List<String> userIds, String nextLink) {
         List<String> members = new ArrayList<>();
         for (String id : userIds) members.add("{\"@odata.type\":\"#microsoft.graph.user\",\"id\":\"" + id + "\"}");
         return "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#directoryObjects(id)\","

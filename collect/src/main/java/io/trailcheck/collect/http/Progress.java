@@ -1,6 +1,6 @@
 package io.trailcheck.collect.http;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (at most five times a second). Never prints anything else, and never a URL with a token or a header.
  */
 public final class Progress {
-    private final PrintStream terminal;
+    private final PrintWriter terminal;
     private final AtomicLong pages = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
@@ -17,12 +17,12 @@ public final class Progress {
     private final AtomicLong retries = new AtomicLong();
     private volatile long lastDrawn;
 
-    private Progress(PrintStream terminal) {
+    private Progress(PrintWriter terminal) {
         this.terminal = terminal;
     }
 
     /** Draws on {@code err} only when it is a terminal. */
-    public static Progress on(PrintStream err, boolean isTerminal) {
+    public static Progress on(PrintWriter err, boolean isTerminal) {
         return new Progress(isTerminal ? err : null);
     }
 
