@@ -38,7 +38,7 @@ class GraphPagingTest {
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").jettyStopTimeout(100L));
         server.start();
         tenant = new FakeTenant(server);
         tenant.stubDirectory(List.of());

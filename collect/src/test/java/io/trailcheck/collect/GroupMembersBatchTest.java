@@ -30,7 +30,7 @@ class GroupMembersBatchTest {
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(batches));
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").jettyStopTimeout(100L).extensions(batches));
         server.start();
         tenant = new FakeTenant(server);
         server.stubFor(FakeTenant.firstUsersPage().willReturn(okJson(tenant.usersPage(1, 2, null))));

@@ -36,7 +36,7 @@ public final class Http {
     private final Progress progress;
 
     public Http(TokenSource tokens, Retry retry, int concurrency, Duration timeout, Progress progress) {
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.tokens = tokens;
         this.retry = retry;
         this.inFlight = new Semaphore(concurrency);
