@@ -58,14 +58,6 @@ class ArchitectureTest {
     }
 
     @Test
-    void collectionKnowsNothingOfTheEngine() {
-        noClasses().that().resideInAPackage("io.trailcheck.collect..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.trailcheck.engine..", "io.trailcheck.model..",
-                        "io.trailcheck.rules..", "io.trailcheck.cli..")
-                .check(CLASSES);
-    }
-
-    @Test
     void onlyTheCollectRunReachesTheCollectModule() {
         // scan must not load the collect classes (nor the Azure identity library): CollectCommand holds only options.
         noClasses().that().resideInAPackage("io.trailcheck.cli..").and().doNotHaveSimpleName("CollectRun")

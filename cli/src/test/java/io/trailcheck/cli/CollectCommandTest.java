@@ -28,7 +28,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,15 +42,16 @@ class CollectCommandTest {
     private static final Path DATAVERSE = Cli.EXAMPLE.resolve("dataverse");
 
     private final BatchResponder batches = new BatchResponder();
+    private FakeTenant tenant;
     private WireMockServer server;
     private String base;
     @TempDir Path dir;
 
     @BeforeEach
     void serveTheExampleTenant() throws IOException {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").jettyStopTimeout(100L).extensions(batches));
-        server.start();
-        base = "http://127.0.0.1:" + server.port();
+        tenant = FakeTenant.start(batches);
+        server = tenant.server;
+        base = tenant.base();
         List<JsonNode> userPages = new ArrayList<>();
         for (String f : List.of("users-1.json", "users-2.json")) {
             JsonNode doc = JSON.readTree(GRAPH.resolve(f).toFile());
@@ -114,7 +114,7 @@ class CollectCommandTest {
 
     @AfterEach
     void stop() {
-        server.stop();
+        tenant.stop();
     }
 
     private Cli collect(Path out) {

@@ -3,6 +3,7 @@ package io.trailcheck.collect;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import io.trailcheck.collect.auth.EnvironmentToken;
 import io.trailcheck.collect.http.Progress;
 import io.trailcheck.collect.http.Retry;
@@ -23,6 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * A tenant served on loopback in the shapes Microsoft documents: Graph pages with {@code @odata.context} and
@@ -32,13 +34,25 @@ public final class FakeTenant {
     public static final String TOKEN_ENV = "TRAILCHECK_TEST_TOKEN";
     public static final String SECRET = "tc-test-secret-7f3a9c";
 
-    final WireMockServer server;
+    public final WireMockServer server;
 
-    FakeTenant(WireMockServer server) {
+    private FakeTenant(WireMockServer server) {
         this.server = server;
     }
 
-    String base() {
+    /** A loopback server (with extensions such as {@link BatchResponder}), started. */
+    public static FakeTenant start(Extension... extensions) {
+        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").jettyStopTimeout(100L)
+                .extensions(extensions));
+        server.start();
+        return new FakeTenant(server);
+    }
+
+    public void stop() {
+        server.stop();
+    }
+
+    public String base() {
         return "http://127.0.0.1:" + server.port();
     }
 

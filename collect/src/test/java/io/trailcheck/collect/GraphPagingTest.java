@@ -24,7 +24,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,15 +37,14 @@ class GraphPagingTest {
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").jettyStopTimeout(100L));
-        server.start();
-        tenant = new FakeTenant(server);
+        tenant = FakeTenant.start();
+        server = tenant.server;
         tenant.stubDirectory(List.of());
     }
 
     @AfterEach
     void stop() {
-        server.stop();
+        tenant.stop();
     }
 
     private List<String> threePages() {

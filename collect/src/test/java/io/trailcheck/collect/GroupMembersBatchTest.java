@@ -16,7 +16,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,16 +29,15 @@ class GroupMembersBatchTest {
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").jettyStopTimeout(100L).extensions(batches));
-        server.start();
-        tenant = new FakeTenant(server);
+        tenant = FakeTenant.start(batches);
+        server = tenant.server;
         server.stubFor(FakeTenant.firstUsersPage().willReturn(okJson(tenant.usersPage(1, 2, null))));
         server.stubFor(post(urlPathEqualTo("/v1.0/$batch")).willReturn(aResponse().withTransformers(BatchResponder.NAME)));
     }
 
     @AfterEach
     void stop() {
-        server.stop();
+        tenant.stop();
     }
 
     private static String membersUrl(String groupId) {

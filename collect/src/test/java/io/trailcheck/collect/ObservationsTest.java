@@ -22,7 +22,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,16 +34,15 @@ class ObservationsTest {
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").jettyStopTimeout(100L));
-        server.start();
-        tenant = new FakeTenant(server);
+        tenant = FakeTenant.start();
+        server = tenant.server;
         tenant.stubDirectory(List.of());
         server.stubFor(FakeTenant.firstUsersPage().willReturn(okJson(tenant.usersPage(1, 1, null))));
     }
 
     @AfterEach
     void stop() {
-        server.stop();
+        tenant.stop();
     }
 
     private static String query(String status) {
