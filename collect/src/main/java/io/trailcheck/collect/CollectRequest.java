@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * What to collect and from where.
@@ -22,14 +21,12 @@ public record CollectRequest(String tenant, Path out, Cloud cloud, URI graphEndp
                              List<URI> dataverseUrls, int auditDays, List<String> appInsightsApps,
                              URI appInsightsEndpoint, int telemetryDays, int concurrency, Duration timeout,
                              Retry retry, Duration auditPoll) {
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
-
     public CollectRequest {
         if (tenant == null || tenant.isBlank()) throw new CollectException("--tenant is required (the tenant id or primary domain)");
         if (concurrency < 1 || concurrency > 16) throw new CollectException("--concurrency: expected 1 to 16, found " + concurrency);
         if (auditDays < 0 || auditDays > 180) throw new CollectException("--audit-days: expected 0 to 180, found " + auditDays);
         for (String app : appInsightsApps) {
-            if (!GUID.matcher(app).matches()) throw new CollectException("--app-insights: expected an application id (a GUID), found " + Text.quoted(app));
+            if (!Text.isGuid(app)) throw new CollectException("--app-insights: expected an application id (a GUID), found " + Text.quoted(app));
         }
         for (URI u : dataverseUrls) requireHttp(u, "--dataverse-url");
         if (graphEndpoint != null) requireHttp(graphEndpoint, "--graph-endpoint");

@@ -77,7 +77,8 @@ public final class Collector {
         DataverseBots bots = new DataverseBots(http, layout);
         for (URI environment : environments) {
             summary.count(layout.bots(environment), bots.collect(environment));
-            groups.addAll(DataverseBots.authorisedGroups(layout.bots(environment)));
+            groups.addAll(DataverseBots.authorisedGroups(layout.bots(environment),
+                    raw -> summary.note("not a group id in authorizedsecuritygroupids: " + Text.quoted(raw))));
         }
         return groups;
     }

@@ -3,6 +3,7 @@ package io.trailcheck.collect;
 /** Makes values from a server or the command line safe to print on one line. */
 public final class Text {
     private static final int MAX = 300;
+    private static final java.util.regex.Pattern GUID = java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
     private Text() {}
 
@@ -20,5 +21,10 @@ public final class Text {
 
     public static String quoted(String value) {
         return "\"" + printable(value) + "\"";
+    }
+
+    /** A directory or application id: the only values that become part of a URL path or a file name. */
+    public static boolean isGuid(String value) {
+        return value != null && GUID.matcher(value).matches();
     }
 }

@@ -103,4 +103,17 @@ class GroupMembersBatchTest {
         assertTrue(e.getMessage().contains("missing permission: GroupMember.Read.All (application)"), e.getMessage());
         assertTrue(e.getMessage().contains(group), e.getMessage());
     }
+
+    @Test
+    void aValueThatIsNotAGroupIdNeverBecomesAPathOrAUrl() throws IOException {
+        String group = FakeTenant.groupId(1);
+        tenant.stubDirectory(List.of(group, "../../outside", "x?$expand=*"));
+        batches.answer(membersUrl(group), BatchResponder.ok(FakeTenant.membersPage(List.of(FakeTenant.userId(1)), null)));
+
+        Collector.CollectSummary summary = tenant.collect(tenant.request(out)).summary();
+
+        assertEquals(List.of(membersUrl(group)), batches.innerUrls);
+        assertFalse(Files.exists(out.getParent().resolve("outside.json")));
+        assertTrue(summary.notes().stream().anyMatch(n -> n.contains("not a group id") && n.contains("../../OUTSIDE")), summary.notes().toString());
+    }
 }

@@ -1,5 +1,6 @@
 package io.trailcheck.collect.sources;
 
+import io.trailcheck.collect.Text;
 import io.trailcheck.collect.files.PageFile;
 import io.trailcheck.collect.files.SnapshotLayout;
 import io.trailcheck.collect.http.Call;
@@ -7,7 +8,11 @@ import io.trailcheck.collect.http.Http;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * {@code dataverse/<host>/bots.json} for one environment: the Dataverse Web API query the README gives, read
@@ -41,11 +46,18 @@ public final class DataverseBots {
         return environment.getScheme() + "://" + environment.getAuthority() + "/.default";
     }
 
-    /** The group ids the environment's agents are restricted to ({@code authorizedsecuritygroupids}). */
-    public static java.util.Set<String> authorisedGroups(Path botsFile) {
-        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    /**
+     * The group ids the environment's agents are restricted to ({@code authorizedsecuritygroupids}); a value that
+     * is not a group id is passed to {@code skipped} and never becomes part of a URL or a file name.
+     */
+    public static Set<String> authorisedGroups(Path botsFile, Consumer<String> skipped) {
+        Set<String> ids = new LinkedHashSet<>();
         for (String list : PageFile.values(botsFile, "authorizedsecuritygroupids")) {
-            for (String id : list.split(",")) if (!id.isBlank()) ids.add(id.trim().toLowerCase(java.util.Locale.ROOT));
+            for (String raw : list.split(",")) {
+                String id = raw.trim().toLowerCase(Locale.ROOT);
+                if (Text.isGuid(id)) ids.add(id);
+                else if (!id.isEmpty()) skipped.accept(raw);
+            }
         }
         return ids;
     }
