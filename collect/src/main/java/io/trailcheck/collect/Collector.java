@@ -76,6 +76,10 @@ public final class Collector {
         Set<String> groups = new TreeSet<>();
         DataverseBots bots = new DataverseBots(http, layout);
         for (URI environment : environments) {
+            if (!request.cloud().isDataverseHost(environment)) {
+                summary.note(Http.safe(environment) + " is not a Dataverse host of the " + request.cloud().optionValue()
+                        + " cloud (*." + request.cloud().dataverseDomain + "): check --cloud if sign-in fails");
+            }
             summary.count(layout.bots(environment), bots.collect(environment));
             groups.addAll(DataverseBots.authorisedGroups(layout.bots(environment),
                     raw -> summary.note("not a group id in authorizedsecuritygroupids: " + Text.quoted(raw))));

@@ -92,5 +92,8 @@ class CredentialsTest {
         assertEquals("https://login.chinacloudapi.cn/", Cloud.parse("china").authorityHost);
         assertEquals("https://api.bap.microsoft.com", Cloud.GLOBAL.powerPlatformAdmin.toString());
         assertThrows(CollectException.class, () -> Cloud.parse("germany"));
+        assertTrue(Cloud.GLOBAL.isDataverseHost(java.net.URI.create("https://contoso.crm4.dynamics.com")));
+        assertTrue(Cloud.USGOV.isDataverseHost(java.net.URI.create("https://contoso.crm.microsoftdynamics.us/")));
+        assertFalse(Cloud.USGOV.isDataverseHost(java.net.URI.create("https://contoso.crm.dynamics.com")));
     }
 }
