@@ -166,4 +166,24 @@ class GraphPagingTest {
         }
         return ids;
     }
+
+    @Test
+    void onATerminalOneStatusLineCountsPagesRecordsAndThrottledWaits() {
+        List<String> pages = threePages();
+        server.stubFor(FakeTenant.usersPageAfter("p2").inScenario("p2").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(FakeTenant.throttled("1")).willSetStateTo("open"));
+        server.stubFor(FakeTenant.usersPageAfter("p2").inScenario("p2").whenScenarioStateIs("open").willReturn(okJson(pages.get(1))));
+        server.stubFor(FakeTenant.usersPageAfter("p3").willReturn(okJson(pages.get(2))));
+        java.io.StringWriter terminal = new java.io.StringWriter();
+        io.trailcheck.collect.http.Progress progress = io.trailcheck.collect.http.Progress.on(new java.io.PrintWriter(terminal), true);
+
+        new Collector(tenant.request(out), new io.trailcheck.collect.auth.EnvironmentToken(FakeTenant.TOKEN_ENV, System::getenv),
+                progress, new java.io.PrintWriter(new java.io.StringWriter())).run();
+        progress.finish();
+
+        assertTrue(terminal.toString().contains("\r\033[Kcollecting: "), terminal.toString());
+        assertTrue(progress.line().startsWith("6 pages, 9 records, 1 throttled"), progress.line());
+        assertFalse(terminal.toString().contains(FakeTenant.SECRET));
+        assertFalse(terminal.toString().contains("\n"), "one line, redrawn");
+    }
 }

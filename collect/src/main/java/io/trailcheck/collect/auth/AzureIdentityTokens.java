@@ -32,16 +32,20 @@ public final class AzureIdentityTokens implements TokenSource {
             fresh = credential.getTokenSync(new TokenRequestContext().addScopes(scope));
         } catch (RuntimeException e) {
             // The library's messages name the tenant, client and error code, never the secret.
-            throw new CollectException("sign-in failed for " + scope + ": " + Text.printable(firstLine(e.getMessage())), e);
+            throw new CollectException("sign-in failed for " + scope + ": " + Text.printable(rootCause(e)), e);
         }
         if (fresh == null) throw new CollectException("sign-in failed for " + scope + ": no token");
         cache.put(scope, fresh);
         return fresh.getToken();
     }
 
-    private static String firstLine(String message) {
-        if (message == null) return "no detail";
+    /** The innermost cause, on one line: "ConnectException", or the identity service's error code and text. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = root.getMessage();
+        if (message == null) return root.getClass().getSimpleName() + " (is the sign-in host reachable?)";
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        return root.getClass().getSimpleName() + ": " + (nl < 0 ? message : message.substring(0, nl));
     }
 }
