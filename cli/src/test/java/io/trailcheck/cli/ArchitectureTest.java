@@ -74,4 +74,19 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Reader")
                 .check(CLASSES);
     }
+
+    @Test
+    void engineKnowsNothingOfHttpOrCollection() {
+        noClasses().that().resideInAnyPackage("io.trailcheck.engine..", "io.trailcheck.model..", "io.trailcheck.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.trailcheck.collect..", "java.net.http..", "com.azure..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCollectRunReachesTheCollectModule() {
+        // scan must not load the collect classes (nor the Azure identity library): CollectCommand holds only options.
+        noClasses().that().resideInAPackage("io.trailcheck.cli..").and().doNotHaveSimpleName("CollectRun")
+                .should().dependOnClassesThat().resideInAnyPackage("io.trailcheck.collect..", "com.azure..")
+                .check(CLASSES);
+    }
 }
