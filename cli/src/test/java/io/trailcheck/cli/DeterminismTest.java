@@ -18,9 +18,10 @@ class DeterminismTest {
         for (String run : new String[]{"a", "b"}) {
             Cli.run("scan", Cli.EXAMPLE.toString(), "--source-root", Cli.REPO.toString(), "--fail-on", "never",
                     "--sarif", dir.resolve(run + ".sarif").toString(), "--json", dir.resolve(run + ".json").toString(),
-                    "--csv", dir.resolve(run + ".csv").toString(), "--markdown", dir.resolve(run + ".md").toString());
+                    "--csv", dir.resolve(run + ".csv").toString(), "--markdown", dir.resolve(run + ".md").toString(),
+                    "--html", dir.resolve(run + ".html").toString());
         }
-        for (String ext : new String[]{"sarif", "json", "csv", "md"}) {
+        for (String ext : new String[]{"sarif", "json", "csv", "md", "html"}) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("a." + ext)), Files.readAllBytes(dir.resolve("b." + ext)), ext);
         }
     }
