@@ -60,7 +60,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--source-root", paramLabel = "DIR", description = "SARIF artifact URIs are relative to this (default: the current directory).")
     Path sourceRoot = Path.of("");
 
-    @Option(names = "--identities", paramLabel = "MODE", description = "Users in SARIF: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--identities", paramLabel = "MODE", description = "Users in SARIF, Markdown and HTML: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Identities identities = Identities.pseudonymous;
 
     @Option(names = "--category", paramLabel = "NAME", description = "SARIF automationDetails.id prefix (one per tenant in a repository).")

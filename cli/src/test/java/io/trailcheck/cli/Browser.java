@@ -25,11 +25,11 @@ import java.util.logging.Level;
  * the tests write and answers what a person would see.
  */
 final class Browser implements AutoCloseable {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("TRAILCHECK_CHROMIUM", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("TRAILCHECK_CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path AXE = Cli.REPO.resolve(".tools/axe-core/node_modules/axe-core/axe.min.js");
     static final String INSTALL_HINT = "browser tests skipped: no Chromium at " + CHROMIUM + " / " + CHROMEDRIVER
-            + "; install it with `apt-get install chromium chromium-driver` (.ci/run does)";
+            + "; install it with `apt-get install chromium chromium-driver` (.ci/run does), or point TRAILCHECK_CHROMIUM and TRAILCHECK_CHROMEDRIVER at another build";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final ChromeDriver driver;

@@ -108,6 +108,11 @@ public final class PageView {
 
     public List<String> tenantLabels() { return tenants.stream().map(TenantView::label).toList(); }
 
+    /** The tenants whose audit ingestion is switched off: nothing there is recorded at all. */
+    public List<String> ingestionOff() {
+        return tenants.stream().filter(t -> t.auditIngestion().equals("disabled")).map(t -> t.label().isEmpty() ? "this tenant" : t.label()).toList();
+    }
+
     public boolean hasExemptions() { return tenants.stream().anyMatch(t -> !t.exemptions().isEmpty()); }
 
     public boolean hasBaseline() { return tenants.stream().anyMatch(TenantView::hasBaseline); }
