@@ -72,6 +72,39 @@ class HtmlReportTest {
     }
 
     @Test
+    void coverageReasonFollowsTheAgentsSettings() throws IOException {
+        Path snap = Files.createDirectories(dir.resolve("snap"));
+        String mailbox = "[{\"service\":\"exchange\",\"capabilityStatus\":\"Enabled\",\"servicePlanId\":\"efb87545-963c-4e0d-99df-69c6916d9eb0\"}]";
+        Files.writeString(snap.resolve("users.json"), "{\"value\":[\n"
+                + "{\"id\":\"u1\",\"userPrincipalName\":\"a@contoso.com\",\"accountEnabled\":true,\"userType\":\"Member\",\"assignedPlans\":" + mailbox + "},\n"
+                + "{\"id\":\"u2\",\"userPrincipalName\":\"b@contoso.com\",\"accountEnabled\":true,\"userType\":\"Member\",\"assignedPlans\":" + mailbox + "},\n"
+                + "{\"id\":\"u3\",\"userPrincipalName\":\"c_fabrikam.com#EXT#@contoso.com\",\"accountEnabled\":true,\"userType\":\"Guest\",\"assignedPlans\":[]}]}\n");
+        agent(snap, "teams", "Integrated", "Any", "MsTeams");
+        agent(snap, "directline", "Integrated", "Any", "Directline");
+        agent(snap, "sharepoint", "Integrated", "Any", "SharePoint");
+        agent(snap, "anonymous", "None", "Any", "MsTeams");
+        agent(snap, "groups", "Integrated", "GroupMembership", "MsTeams");
+        Map<String, JsonNode> coverage = new TreeMap<>();
+        scan(snap).path("coverage").path("agents").forEach(a -> coverage.put(a.path("agent").asText(), a));
+        assertEquals("{\"guest\":1}", coverage.get("cr6b1_teams").path("notRecorded").toString());
+        assertEquals(2, coverage.get("cr6b1_teams").path("recorded").asInt());
+        assertEquals(3, coverage.get("cr6b1_teams").path("people").asInt());
+        assertEquals("{\"no-logged-channel\":3}", coverage.get("cr6b1_directline").path("notRecorded").toString());
+        assertEquals(3, coverage.get("cr6b1_sharepoint").path("unknown").asInt(), "unclassified channel: cannot be told");
+        assertEquals("{\"authentication\":3}", coverage.get("cr6b1_anonymous").path("notRecorded").toString());
+        JsonNode groups = coverage.get("cr6b1_groups");
+        assertEquals("unknown", groups.path("audience").asText(), "no input names its groups");
+        assertTrue(groups.path("people").isNull());
+    }
+
+    private static void agent(Path snap, String name, String mode, String access, String channel) throws IOException {
+        Path d = Files.createDirectories(snap.resolve("agents/" + name));
+        Files.writeString(d.resolve("settings.mcs.yml"), "displayName: " + name + "\nschemaName: cr6b1_" + name
+                + "\naccessControlPolicy: " + access + "\nauthenticationMode: " + mode + "\nauthenticationTrigger: Always\n"
+                + "configuration:\n  channels:\n    - channelId: " + channel + "\n");
+    }
+
+    @Test
     void pageIsSelfContainedAndEscapesWhatItShows() throws IOException {
         Path snap = Files.createDirectories(dir.resolve("snap/agents/evil"));
         Files.writeString(snap.resolve("settings.mcs.yml"), "displayName: '<script>alert(1)</script> {1}'\nschemaName: cr6b1_evil\n"
