@@ -117,7 +117,8 @@ public final class PageView {
 
     public boolean hasBaseline() { return tenants.stream().anyMatch(TenantView::hasBaseline); }
 
-    private static int rank(String level) {
+    /** error, warning, note, exempt: the order findings are listed and counted in. */
+    static int rank(String level) {
         return switch (level) { case "error" -> 0; case "warning" -> 1; case "note" -> 2; default -> 3; };
     }
 

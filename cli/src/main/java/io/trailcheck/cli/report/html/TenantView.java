@@ -174,7 +174,7 @@ public final class TenantView {
         Map<String, int[]> byRule = new TreeMap<>();
         for (FindingRow f : findings) {
             int[] c = byRule.computeIfAbsent(f.ruleId(), k -> new int[4]);
-            c[switch (f.shownLevel()) { case "error" -> 0; case "warning" -> 1; case "note" -> 2; default -> 3; }]++;
+            c[PageView.rank(f.shownLevel())]++;
         }
         List<RuleCount> out = new ArrayList<>();
         byRule.forEach((id, c) -> out.add(new RuleCount(id, ruleNames.getOrDefault(id, ""), c[0], c[1], c[2], c[3])));
