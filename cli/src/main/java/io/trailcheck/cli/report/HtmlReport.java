@@ -1,11 +1,11 @@
 package io.trailcheck.cli.report;
 
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.trailcheck.cli.report.html.HtmlPage;
 import io.trailcheck.cli.report.html.ResultDocument;
 import io.trailcheck.cli.report.html.ViewOptions;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.util.List;
 
@@ -17,9 +17,9 @@ final class HtmlReport implements ReportWriter {
 
     @Override
     public void write(ReportContext ctx, Writer out) throws IOException {
-        StringWriter json = new StringWriter();
-        new JsonReport().write(ctx, json);
-        ResultDocument doc = new ResultDocument(Json.MAPPER.readTree(json.toString()), "");
+        TokenBuffer json = new TokenBuffer(Json.MAPPER, false);
+        JsonReport.write(ctx, json);
+        ResultDocument doc = new ResultDocument(Json.MAPPER.readTree(json.asParser()), "");
         HtmlPage.write(List.of(doc), new ViewOptions(ctx.showNames(), ctx.linkBase()), out);
     }
 }

@@ -31,17 +31,22 @@ final class JsonReport implements ReportWriter {
     @Override
     public void write(ReportContext ctx, Writer out) throws IOException {
         try (JsonGenerator g = Json.generator(out)) {
-            g.writeStartObject();
-            header(ctx).properties().forEach(e -> field(g, e.getKey(), e.getValue()));
-            UserTable users = new UserTable();
-            g.writeArrayFieldStart("findings");
-            for (ReportedFinding f : ctx.result().findings()) g.writeTree(finding(ctx, f, users));
-            g.writeEndArray();
-            users.write(g);
-            coverage(ctx).properties().forEach(e -> field(g, e.getKey(), e.getValue()));
-            g.writeEndObject();
+            write(ctx, g);
         }
         out.write("\n");
+    }
+
+    /** The whole document, to any generator (a file, or a token buffer the HTML page reads back). */
+    static void write(ReportContext ctx, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        header(ctx).properties().forEach(e -> field(g, e.getKey(), e.getValue()));
+        UserTable users = new UserTable();
+        g.writeArrayFieldStart("findings");
+        for (ReportedFinding f : ctx.result().findings()) g.writeTree(finding(ctx, f, users));
+        g.writeEndArray();
+        users.write(g);
+        coverage(ctx).properties().forEach(e -> field(g, e.getKey(), e.getValue()));
+        g.writeEndObject();
     }
 
     private static ObjectNode header(ReportContext ctx) {
