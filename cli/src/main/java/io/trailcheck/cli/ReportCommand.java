@@ -1,6 +1,7 @@
 package io.trailcheck.cli;
 
 import io.trailcheck.cli.report.html.HtmlPage;
+import io.trailcheck.cli.report.html.MarkdownSummary;
 import io.trailcheck.cli.report.html.ResultDocument;
 import io.trailcheck.cli.report.html.ViewOptions;
 import picocli.CommandLine.Command;
@@ -40,10 +41,10 @@ final class ReportCommand implements Callable<Integer> {
         ViewOptions options = new ViewOptions(identities == ScanCommand.Identities.names, GitHubLinks.blobBase());
         ReportFiles files = new ReportFiles();
         files.add(html, (ctx, w) -> HtmlPage.write(documents, options, w));
-        files.add(markdown, (ctx, w) -> HtmlPage.writeMarkdown(documents, options, w));
+        files.add(markdown, (ctx, w) -> MarkdownSummary.write(documents, options, w));
         files.writeAll(null);
         PrintWriter out = spec.commandLine().getOut();
-        HtmlPage.writeMarkdown(documents, options, out);
+        MarkdownSummary.write(documents, options, out);
         out.flush();
         return ExitCode.OK.code;
     }

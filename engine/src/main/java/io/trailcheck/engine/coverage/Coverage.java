@@ -67,10 +67,5 @@ public record Coverage(String tenantId, String tenantName, AuditIngestion auditI
             notRecorded = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(notRecorded));
             channels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(channels));
         }
-
-        /** Those who would leave no record, whatever the reason. */
-        public int notRecordedTotal() {
-            return notRecorded.values().stream().mapToInt(Integer::intValue).sum();
-        }
     }
 }

@@ -40,11 +40,6 @@ public final class HtmlPage {
         template.evaluate(out, context);
     }
 
-    /** The Markdown summary of several results ({@code report --markdown}). */
-    public static void writeMarkdown(List<ResultDocument> documents, ViewOptions options, Writer out) throws IOException {
-        MarkdownSummary.write(new PageView(documents, options), out);
-    }
-
     private static PebbleEngine engine() {
         ClasspathLoader loader = new ClasspathLoader(HtmlPage.class.getClassLoader());
         return new PebbleEngine.Builder().loader(loader).autoEscaping(true).defaultEscapingStrategy("html")

@@ -3,17 +3,19 @@ package io.trailcheck.cli.report.html;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * The summary of several results in Markdown (a GitHub step summary): a row per tenant, totals, and the
  * worst agents across tenants. Every value is escaped for a table cell.
  */
-final class MarkdownSummary {
+public final class MarkdownSummary {
     static final int WORST = 10;
 
     private MarkdownSummary() {}
 
-    static void write(PageView page, Writer w) throws IOException {
+    public static void write(List<ResultDocument> documents, ViewOptions options, Writer w) throws IOException {
+        PageView page = new PageView(documents, options);
         PrintWriter out = new PrintWriter(w);
         out.println("## trailcheck: " + page.tenants().size() + (page.tenants().size() == 1 ? " tenant" : " tenants") + ", "
                 + (page.verdict().equals("failed") ? "❌ failed" : "✅ passed"));
