@@ -144,6 +144,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void usersArePseudonymousUnlessNamesAreAskedFor() throws IOException {
+        Path pseudonymous = dir.resolve("pseudonymous.html");
+        Path named = dir.resolve("named.html");
+        assertEquals(0, Cli.run("scan", Cli.EXAMPLE.toString(), "--html", pseudonymous.toString(), "--fail-on", "never").exit());
+        assertEquals(0, Cli.run("scan", Cli.EXAMPLE.toString(), "--html", named.toString(), "--fail-on", "never",
+                "--identities", "names").exit());
+        String page = Files.readString(pseudonymous);
+        assertFalse(page.contains("@contoso.com"), "no principal names by default");
+        assertTrue(page.matches("(?s).*<code>user-[0-9a-f]{12}</code>.*"), "pseudonyms instead");
+        assertTrue(Files.readString(named).contains("@contoso.com</code>"), "names when asked for");
+    }
+
+    @Test
     void withoutBaselineTheResultHasNoFixedList() throws IOException {
         assertFalse(scan(Cli.EXAMPLE).has("fixed"));
     }
