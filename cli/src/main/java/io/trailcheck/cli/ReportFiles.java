@@ -2,6 +2,7 @@ package io.trailcheck.cli;
 
 import io.trailcheck.cli.report.ReportContext;
 import io.trailcheck.cli.report.ReportFormat;
+import io.trailcheck.cli.report.ReportWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,23 +22,27 @@ import java.util.Map;
  * when all are complete: a failed run leaves no half-written report.
  */
 final class ReportFiles {
-    private final Map<Path, ReportFormat> targets = new LinkedHashMap<>();
+    private final Map<Path, ReportWriter> targets = new LinkedHashMap<>();
 
     void add(Path target, ReportFormat format) {
-        if (target != null) targets.put(target, format);
+        add(target, format.writer());
+    }
+
+    void add(Path target, ReportWriter writer) {
+        if (target != null) targets.put(target, writer);
     }
 
     void writeAll(ReportContext context) {
         List<Path[]> staged = new ArrayList<>();
         try {
-            for (Map.Entry<Path, ReportFormat> t : targets.entrySet()) {
+            for (Map.Entry<Path, ReportWriter> t : targets.entrySet()) {
                 Path target = t.getKey().toAbsolutePath();
                 Path dir = target.getParent();
                 if (dir != null) Files.createDirectories(dir);
                 Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
                 staged.add(new Path[]{tmp, target});
                 try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    t.getValue().writer().write(context, w);
+                    t.getValue().write(context, w);
                 }
                 makeReadable(tmp);
             }

@@ -45,6 +45,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Write one row per affected user per finding.")
     Path csv;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Write one self-contained HTML page for people: coverage, channels, findings.")
+    Path html;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "Standard output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
 
@@ -57,7 +60,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--source-root", paramLabel = "DIR", description = "SARIF artifact URIs are relative to this (default: the current directory).")
     Path sourceRoot = Path.of("");
 
-    @Option(names = "--identities", paramLabel = "MODE", description = "Users in SARIF: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--identities", paramLabel = "MODE", description = "Users in SARIF, Markdown and HTML: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Identities identities = Identities.pseudonymous;
 
     @Option(names = "--category", paramLabel = "NAME", description = "SARIF automationDetails.id prefix (one per tenant in a repository).")
@@ -71,7 +74,8 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Set<String> fingerprints = baseline == null ? Set.of() : Baseline.fingerprints(baseline);
+        Baseline earlier = baseline == null ? null : Baseline.read(baseline);
+        Set<String> fingerprints = earlier == null ? Set.of() : earlier.fingerprints();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         ScanResult result = engine.scanner().onProgress(line -> progress(err, line))
@@ -79,12 +83,14 @@ final class ScanCommand implements Callable<Integer> {
         ReportContext ctx = new ReportContext(result, failOn == FailOn.never ? null : Level.parse(failOn.name()),
                 sourceRoot.toAbsolutePath(), identities == Identities.names, category,
                 sarifExempted == SarifExempted.include, VersionProvider.version(), GitHubLinks.blobBase(),
-                warning -> err.println("trailcheck: warning: " + warning));
+                warning -> err.println("trailcheck: warning: " + warning), earlier == null ? null
+                        : earlier.fixedBy(result.findings().stream().map(f -> f.fingerprint()).collect(java.util.stream.Collectors.toSet())));
         ReportFiles files = new ReportFiles();
         files.add(sarif, ReportFormat.SARIF);
         files.add(json, ReportFormat.JSON);
         files.add(markdown, ReportFormat.MARKDOWN);
         files.add(csv, ReportFormat.CSV);
+        files.add(html, ReportFormat.HTML);
         files.writeAll(ctx);
         progress(err, String.format("wrote reports; %.1f s in all", (System.nanoTime() - start) / 1e9));
         PrintWriter out = spec.commandLine().getOut();

@@ -39,11 +39,13 @@ class HostileInputTest {
     private String rejected() {
         Path sarif = dir.resolve("out.sarif");
         Path json = dir.resolve("out.json");
+        Path html = dir.resolve("out.html");
         Cli r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
-                () -> Cli.run("scan", dir.resolve("snap").toString(), "--sarif", sarif.toString(), "--json", json.toString()));
+                () -> Cli.run("scan", dir.resolve("snap").toString(), "--sarif", sarif.toString(), "--json", json.toString(),
+                        "--html", html.toString()));
         assertEquals(2, r.exit(), r.toString());
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), "no stack trace: " + r.err());
-        assertFalse(Files.exists(sarif) || Files.exists(json), "no report on failure");
+        assertFalse(Files.exists(sarif) || Files.exists(json) || Files.exists(html), "no report on failure");
         return r.err();
     }
 

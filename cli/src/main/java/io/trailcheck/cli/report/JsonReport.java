@@ -2,6 +2,7 @@ package io.trailcheck.cli.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailcheck.engine.coverage.Coverage;
 import io.trailcheck.engine.input.InputFile;
 import io.trailcheck.engine.policy.Exemption;
 import io.trailcheck.model.NotEvaluated;
@@ -31,16 +32,22 @@ final class JsonReport implements ReportWriter {
     @Override
     public void write(ReportContext ctx, Writer out) throws IOException {
         try (JsonGenerator g = Json.generator(out)) {
-            g.writeStartObject();
-            header(ctx).properties().forEach(e -> field(g, e.getKey(), e.getValue()));
-            UserTable users = new UserTable();
-            g.writeArrayFieldStart("findings");
-            for (ReportedFinding f : ctx.result().findings()) g.writeTree(finding(ctx, f, users));
-            g.writeEndArray();
-            users.write(g);
-            g.writeEndObject();
+            write(ctx, g);
         }
         out.write("\n");
+    }
+
+    /** The whole document, to any generator (a file, or a token buffer the HTML page reads back). */
+    static void write(ReportContext ctx, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        header(ctx).properties().forEach(e -> field(g, e.getKey(), e.getValue()));
+        UserTable users = new UserTable();
+        g.writeArrayFieldStart("findings");
+        for (ReportedFinding f : ctx.result().findings()) g.writeTree(finding(ctx, f, users));
+        g.writeEndArray();
+        users.write(g);
+        coverage(ctx).properties().forEach(e -> field(g, e.getKey(), e.getValue()));
+        g.writeEndObject();
     }
 
     private static ObjectNode header(ReportContext ctx) {
@@ -65,6 +72,35 @@ final class JsonReport implements ReportWriter {
         ArrayNode rules = root.putArray("rules");
         r.rules().values().forEach(v -> rules.addObject().put("id", v.descriptor().id()).put("name", v.descriptor().name())
                 .put("level", v.level().id()).put("enabled", v.enabled()).put("builtIn", v.descriptor().builtIn()));
+        return root;
+    }
+
+    /** Added in format 1 after the original fields: the tenant, who would leave a record, what the baseline had that is gone. */
+    private static ObjectNode coverage(ReportContext ctx) {
+        Coverage c = ctx.result().coverage();
+        ObjectNode root = Json.object();
+        root.putObject("tenant").put("id", c.tenantId()).put("name", c.tenantName()).put("auditIngestion", c.auditIngestion().id());
+        root.put("evaluatedOn", c.evaluatedOn().toString());
+        ObjectNode coverage = root.putObject("coverage");
+        ArrayNode channels = coverage.putArray("channels");
+        c.channels().forEach(channels::add);
+        ArrayNode agents = coverage.putArray("agents");
+        for (Coverage.AgentCoverage a : c.agents()) {
+            ObjectNode o = agents.addObject().put("agent", a.agent()).put("displayName", a.displayName())
+                    .put("audience", a.audience().id()).put("people", a.people()).put("recorded", a.recorded())
+                    .put("unknown", a.unknown());
+            ObjectNode reasons = o.putObject("notRecorded");
+            a.notRecorded().forEach(reasons::put);
+            ObjectNode byChannel = o.putObject("channels");
+            a.channels().forEach(byChannel::put);
+        }
+        if (ctx.fixed() != null) {
+            ArrayNode fixed = root.putArray("fixed");
+            for (FixedFinding f : ctx.fixed()) {
+                fixed.addObject().put("ruleId", f.ruleId()).put("message", f.message()).put("fingerprint", f.fingerprint())
+                        .putObject("location").put("file", f.file()).put("line", f.line());
+            }
+        }
         return root;
     }
 

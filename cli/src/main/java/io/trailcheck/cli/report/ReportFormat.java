@@ -8,7 +8,8 @@ public enum ReportFormat {
     JSON(JsonReport::new),
     SARIF(SarifReport::new),
     MARKDOWN(MarkdownReport::new),
-    CSV(CsvReport::new);
+    CSV(CsvReport::new),
+    HTML(HtmlReport::new);
 
     private final Supplier<ReportWriter> factory;
 

@@ -16,9 +16,10 @@ import java.util.Map;
  * @param notEvaluated what could not be evaluated for lack of input
  * @param inventory    what was read
  * @param conflicts    values two sources disagree on
+ * @param coverage     who would leave a record, per agent and channel
  */
 public record ScanResult(List<ReportedFinding> findings, Map<String, RuleView> rules, List<NotEvaluated> notEvaluated,
-                         Inventory inventory, List<String> conflicts) {
+                         Inventory inventory, List<String> conflicts, io.trailcheck.engine.coverage.Coverage coverage) {
 
     /** A catalogue entry as the policy leaves it. */
     public record RuleView(RuleDescriptor descriptor, Level level, boolean enabled) {}

@@ -1,5 +1,7 @@
 package io.trailcheck.engine.scan;
 
+import io.trailcheck.engine.coverage.Coverage;
+import io.trailcheck.engine.coverage.CoverageCalculator;
 import io.trailcheck.engine.input.Snapshot;
 import io.trailcheck.engine.input.SnapshotReader;
 import io.trailcheck.engine.policy.Exemption;
@@ -82,7 +84,8 @@ public final class Scanner {
         reported.sort(ORDER);
         List<NotEvaluated> notEvaluated = new ArrayList<>(outcome.notEvaluated());
         notEvaluated.sort(Comparator.comparing(NotEvaluated::rule).thenComparing(n -> String.valueOf(n.entity())));
-        return new ScanResult(reported, ruleViews(policy), notEvaluated, inventory(snapshot), snapshot.conflicts());
+        Coverage coverage = new CoverageCalculator(policy).compute(snapshot, facts.facts(), request.today());
+        return new ScanResult(reported, ruleViews(policy), notEvaluated, inventory(snapshot), snapshot.conflicts(), coverage);
     }
 
     private ReportedFinding report(Finding f, Policy policy, ScanRequest request) {
