@@ -21,23 +21,32 @@ import java.util.Map;
  * when all are complete: a failed run leaves no half-written report.
  */
 final class ReportFiles {
-    private final Map<Path, ReportFormat> targets = new LinkedHashMap<>();
+    /** Writes one file's content. */
+    interface Content {
+        void write(ReportContext context, Writer out) throws IOException;
+    }
+
+    private final Map<Path, Content> targets = new LinkedHashMap<>();
 
     void add(Path target, ReportFormat format) {
-        if (target != null) targets.put(target, format);
+        add(target, (context, out) -> format.writer().write(context, out));
+    }
+
+    void add(Path target, Content content) {
+        if (target != null) targets.put(target, content);
     }
 
     void writeAll(ReportContext context) {
         List<Path[]> staged = new ArrayList<>();
         try {
-            for (Map.Entry<Path, ReportFormat> t : targets.entrySet()) {
+            for (Map.Entry<Path, Content> t : targets.entrySet()) {
                 Path target = t.getKey().toAbsolutePath();
                 Path dir = target.getParent();
                 if (dir != null) Files.createDirectories(dir);
                 Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
                 staged.add(new Path[]{tmp, target});
                 try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    t.getValue().writer().write(context, w);
+                    t.getValue().write(context, w);
                 }
                 makeReadable(tmp);
             }
