@@ -3,8 +3,8 @@ package io.trailcheck.cli;
 import io.trailcheck.cli.kql.KqlTarget;
 import io.trailcheck.cli.kql.Prediction;
 import io.trailcheck.cli.kql.ReconciliationQuery;
-import io.trailcheck.cli.kql.UserListFile;
-import io.trailcheck.cli.kql.UserSource;
+import io.trailcheck.cli.kql.PredictionFile;
+import io.trailcheck.cli.kql.PredictionSource;
 import io.trailcheck.engine.problem.InputException;
 import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.engine.scan.ScanResult;
@@ -33,7 +33,9 @@ final class KqlCommand implements Callable<Integer> {
     static final int DEFENDER_DAYS = 30;
     /** Sentinel watchlist names and aliases: 3 to 64 characters, alphanumeric at both ends. */
     private static final Pattern WATCHLIST_ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _-]{1,62}[A-Za-z0-9]");
-    static final String URL_PLACEHOLDER = "https://STORAGE-ACCOUNT.blob.core.windows.net/CONTAINER/trailcheck-users.csv?SAS-TOKEN";
+    /** Sentinel scheduled analytics rules take queries of 1 to 10,000 characters. */
+    static final int MAX_RULE_QUERY_LENGTH = 10_000;
+    static final String URL_PLACEHOLDER = "https://STORAGE-ACCOUNT.blob.core.windows.net/CONTAINER/trailcheck-prediction.csv?SAS-TOKEN";
 
     @Spec CommandSpec spec;
 
@@ -57,17 +59,17 @@ final class KqlCommand implements Callable<Integer> {
     @Option(names = "--telemetry", paramLabel = "SOURCE", description = "Join Copilot Studio telemetry: ${COMPLETION-CANDIDATES} (default: appevents for sentinel, none for defender).")
     Telemetry telemetry;
 
-    @Option(names = "--max-inline-users", paramLabel = "N", description = "More users than this go to the users file instead of the query (default: ${DEFAULT-VALUE}).")
-    int maxInlineUsers = 1000;
+    @Option(names = "--max-query-length", paramLabel = "CHARS", description = "A query with the prediction inline longer than this reads it from the prediction file instead (default: ${DEFAULT-VALUE}, the limit of a Sentinel analytics rule).")
+    int maxQueryLength = MAX_RULE_QUERY_LENGTH;
 
-    @Option(names = "--users-file", paramLabel = "FILE", description = "Where the users CSV goes when it does not fit inline (default: beside --out, or trailcheck-users.csv).")
-    Path usersFile;
+    @Option(names = "--prediction-file", paramLabel = "FILE", description = "Where the prediction CSV goes when it does not fit inline (default: beside --out, or trailcheck-prediction.csv).")
+    Path predictionFile;
 
-    @Option(names = "--watchlist", paramLabel = "ALIAS", description = "Sentinel: the alias of the watchlist made from the users file (default: ${DEFAULT-VALUE}).")
-    String watchlist = "trailcheck_users";
+    @Option(names = "--watchlist", paramLabel = "ALIAS", description = "Sentinel: the alias of the watchlist made from the prediction file (default: ${DEFAULT-VALUE}).")
+    String watchlist = "trailcheck_prediction";
 
-    @Option(names = "--users-url", paramLabel = "URL", description = "Defender: the URL (with SAS token) the users file is uploaded to, read with externaldata.")
-    String usersUrl;
+    @Option(names = "--prediction-url", paramLabel = "URL", description = "Defender: the URL (with SAS token) the prediction file is uploaded to, read with externaldata.")
+    String predictionUrl;
 
     @Override
     public Integer call() {
@@ -76,16 +78,19 @@ final class KqlCommand implements Callable<Integer> {
         boolean names = identities == ScanCommand.Identities.names;
         ScanResult result = engine.scanner().scan(engine.request(paths, Set.of(), false));
         Prediction prediction = Prediction.of(result, u -> kqlTarget.userKey(u, names));
-        boolean split = prediction.users().size() > maxInlineUsers;
-        UserSource source = !split ? new UserSource.Inline()
-                : target == Target.sentinel ? new UserSource.Watchlist(watchlist)
-                : new UserSource.ExternalData(usersUrl == null ? URL_PLACEHOLDER : usersUrl);
         boolean withTelemetry = (telemetry == null ? (target == Target.sentinel ? Telemetry.appevents : Telemetry.none)
                 : telemetry) == Telemetry.appevents;
-        String query = new ReconciliationQuery(prediction, kqlTarget, days, withTelemetry, names, source,
-                "trailcheck " + VersionProvider.version()).text();
-        write(query, split ? usersFile() : null, prediction);
-        if (split) explainSplit(prediction, source);
+        String generator = "trailcheck " + VersionProvider.version();
+        String query = new ReconciliationQuery(prediction, kqlTarget, days, withTelemetry, names,
+                new PredictionSource.Inline(), generator).text();
+        boolean split = query.length() > maxQueryLength;
+        if (split) {
+            PredictionSource source = target == Target.sentinel ? new PredictionSource.Watchlist(watchlist)
+                    : new PredictionSource.ExternalData(predictionUrl == null ? URL_PLACEHOLDER : predictionUrl);
+            query = new ReconciliationQuery(prediction, kqlTarget, days, withTelemetry, names, source, generator).text();
+        }
+        write(query, split ? predictionFile() : null, prediction);
+        if (split) explainSplit(query.length());
         return ExitCode.OK.code;
     }
 
@@ -94,29 +99,29 @@ final class KqlCommand implements Callable<Integer> {
         if (target == Target.defender && days > DEFENDER_DAYS) {
             problem("--days " + days + ": Defender XDR advanced hunting keeps " + DEFENDER_DAYS + " days of data");
         }
-        if (maxInlineUsers < 0) problem("--max-inline-users must not be negative, not " + maxInlineUsers);
+        if (maxQueryLength < 1) problem("--max-query-length must be a positive number, not " + maxQueryLength);
         if (!WATCHLIST_ALIAS.matcher(watchlist).matches()) {
             problem("--watchlist \"" + watchlist + "\": a watchlist alias has 3 to 64 letters, digits, spaces, '-' or '_', "
                     + "with a letter or digit first and last");
         }
-        if (usersUrl != null && !usersUrl.startsWith("https://")) problem("--users-url must be an https:// URL");
+        if (predictionUrl != null && !predictionUrl.startsWith("https://")) problem("--prediction-url must be an https:// URL");
     }
 
     private static void problem(String message) {
         throw new InputException(new Problem(null, 0, 0, message));
     }
 
-    private Path usersFile() {
-        if (usersFile != null) return usersFile;
-        if (out == null) return Path.of("trailcheck-users.csv");
+    private Path predictionFile() {
+        if (predictionFile != null) return predictionFile;
+        if (out == null) return Path.of("trailcheck-prediction.csv");
         String name = out.getFileName().toString().replaceFirst("\\.kql$", "");
-        return out.resolveSibling(name + ".users.csv");
+        return out.resolveSibling(name + ".prediction.csv");
     }
 
-    private void write(String query, Path users, Prediction prediction) {
+    private void write(String query, Path file, Prediction prediction) {
         ReportFiles files = new ReportFiles();
         files.add(out, (ctx, w) -> w.write(query));
-        files.add(users, (ctx, w) -> UserListFile.write(prediction, w));
+        files.add(file, (ctx, w) -> PredictionFile.write(prediction, w));
         files.writeAll(null);
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
@@ -125,14 +130,14 @@ final class KqlCommand implements Callable<Integer> {
         }
     }
 
-    private void explainSplit(Prediction prediction, UserSource source) {
+    private void explainSplit(int inlineLength) {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("trailcheck: " + prediction.users().size() + " users leave no record: more than --max-inline-users "
-                + maxInlineUsers + ", so they are in " + usersFile() + ", not in the query.");
-        if (source instanceof UserSource.Watchlist w) {
-            err.println("trailcheck: upload it as the Sentinel watchlist \"" + w.alias() + "\" with search key UserKey (see README: Watchlist).");
-        } else if (usersUrl == null) {
-            err.println("trailcheck: upload it to Azure Storage and replace the URL placeholder in the query, or pass --users-url.");
+        err.println("trailcheck: the prediction does not fit in a query of --max-query-length " + maxQueryLength
+                + " characters: it is in " + predictionFile() + ", which the query reads.");
+        if (target == Target.sentinel) {
+            err.println("trailcheck: upload it as the Sentinel watchlist \"" + watchlist + "\" with search key Key (README: \"Large tenants\").");
+        } else if (predictionUrl == null) {
+            err.println("trailcheck: upload it to Azure Storage and replace the URL placeholder in the query, or pass --prediction-url.");
         }
         err.flush();
     }

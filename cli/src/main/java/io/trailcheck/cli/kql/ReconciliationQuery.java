@@ -20,17 +20,17 @@ public final class ReconciliationQuery {
     private final int days;
     private final boolean telemetry;
     private final boolean names;
-    private final UserSource users;
+    private final PredictionSource source;
     private final String generator;
 
     public ReconciliationQuery(Prediction prediction, KqlTarget target, int days, boolean telemetry, boolean names,
-                               UserSource users, String generator) {
+                               PredictionSource source, String generator) {
         this.prediction = prediction;
         this.target = target;
         this.days = days;
         this.telemetry = telemetry;
         this.names = names;
-        this.users = users;
+        this.source = source;
         this.generator = generator;
     }
 
@@ -40,9 +40,7 @@ public final class ReconciliationQuery {
         q.append("let lookback = ").append(days).append("d;\n");
         q.append("let matchWindow = 1h;\n");
         q.append("let tenantCause = ").append(KqlLiteral.of(prediction.tenantCause())).append(";\n");
-        agents(q);
-        channels(q);
-        users(q);
+        prediction(q);
         records(q);
         if (telemetry) conversations(q);
         result(q);
@@ -60,7 +58,27 @@ public final class ReconciliationQuery {
                 .append(ANY_CHANNEL).append("\": counted from audit records alone.\n");
     }
 
-    private void agents(StringBuilder q) {
+    private void prediction(StringBuilder q) {
+        if (source instanceof PredictionSource.Inline) {
+            inlineAgents(q);
+            inlineChannels(q);
+            inlineUsers(q);
+            return;
+        }
+        q.append("let prediction = ").append(source instanceof PredictionSource.Watchlist w
+                ? "_GetWatchlist(" + KqlLiteral.of(w.alias()) + ")\n    | project Kind = tostring(Kind), Key = tostring(SearchKey), "
+                  + "Channel = tostring(Channel), DisplayName = tostring(DisplayName), Cause = tostring(Cause);\n"
+                : "externaldata(Kind:string, Key:string, Channel:string, DisplayName:string, Cause:string) [h"
+                  + KqlLiteral.of(((PredictionSource.ExternalData) source).url()) + "]\n    with (format=\"csv\", ignoreFirstRecord=true);\n");
+        q.append("""
+                let predictedAgents = prediction | where Kind == "agent"
+                    | project SchemaName = Key, DisplayName, AgentCause = Cause, RecordsPredicted = isempty(tenantCause) and isempty(Cause);
+                let predictedChannels = prediction | where Kind == "channel" | project SchemaName = Key, Channel, ChannelCause = Cause;
+                let usersWithoutRecords = prediction | where Kind == "user" | project UserKey = Key, UserCause = Cause;
+                """);
+    }
+
+    private void inlineAgents(StringBuilder q) {
         q.append("let predictedAgents = datatable(SchemaName:string, DisplayName:string, AgentCause:string, RecordsPredicted:bool) [\n");
         for (Prediction.AgentPrediction a : prediction.agents()) {
             row(q, KqlLiteral.of(a.schemaName()), KqlLiteral.of(a.displayName()), KqlLiteral.of(a.causes()),
@@ -69,24 +87,12 @@ public final class ReconciliationQuery {
         q.append("];\n");
     }
 
-    private void channels(StringBuilder q) {
+    private void inlineChannels(StringBuilder q) {
         q.append("let predictedChannels = datatable(SchemaName:string, Channel:string, ChannelCause:string) [\n");
         for (Prediction.ChannelPrediction c : prediction.channels()) {
             row(q, KqlLiteral.of(c.schemaName()), KqlLiteral.of(c.channel()), KqlLiteral.of(c.cause()));
         }
         q.append("];\n");
-    }
-
-    private void users(StringBuilder q) {
-        if (users instanceof UserSource.Watchlist w) {
-            q.append("let usersWithoutRecords = _GetWatchlist(").append(KqlLiteral.of(w.alias()))
-                    .append(")\n    | project UserKey = tostring(SearchKey), UserCause = tostring(UserCause);\n");
-        } else if (users instanceof UserSource.ExternalData x) {
-            q.append("let usersWithoutRecords = externaldata(UserKey:string, UserCause:string) [h")
-                    .append(KqlLiteral.of(x.url())).append("]\n    with (format=\"csv\", ignoreFirstRecord=true);\n");
-        } else {
-            inlineUsers(q);
-        }
     }
 
     /** Users compactly: each cause once, numbered, and a (key, number) row per user. */
@@ -96,9 +102,9 @@ public final class ReconciliationQuery {
         for (int i = 0; i < causes.size(); i++) row(q, Integer.toString(i + 1), KqlLiteral.of(causes.get(i)));
         q.append("];\n");
         q.append("let usersWithoutRecords = datatable(UserKey:string, CauseId:int) [\n");
-        for (Prediction.UserPrediction u : prediction.users()) {
-            row(q, KqlLiteral.of(u.key()), Integer.toString(causes.indexOf(u.cause()) + 1));
-        }
+        java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+        for (int i = 0; i < causes.size(); i++) ids.put(causes.get(i), i + 1);
+        for (Prediction.UserPrediction u : prediction.users()) row(q, KqlLiteral.of(u.key()), Integer.toString(ids.get(u.cause())));
         q.append("]\n    | join kind=inner userCauses on CauseId\n    | project UserKey, UserCause;\n");
     }
 
