@@ -28,6 +28,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void engineKnowsNoKqlAndTheQueryWriterNoCommandLine() {
+        noClasses().that().resideInAnyPackage("io.trailcheck.engine..", "io.trailcheck.model..")
+                .should().dependOnClassesThat().resideInAPackage("io.trailcheck.cli.kql..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("io.trailcheck.cli.kql..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..", "io.trailcheck.engine.input..")
+                .check(CLASSES);
+    }
+
+    @Test
     void publicFactModelDoesNotReachIntoEngineInternals() {
         noClasses().that().resideInAPackage("io.trailcheck.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.trailcheck.engine..", "io.trailcheck.rules..")
