@@ -53,7 +53,7 @@ final class KqlCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the query to FILE (default: standard output).")
     Path out;
 
-    @Option(names = "--identities", paramLabel = "MODE", description = "Users in the query and users file: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--identities", paramLabel = "MODE", description = "Users in the query and the prediction file: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ScanCommand.Identities identities = ScanCommand.Identities.pseudonymous;
 
     @Option(names = "--telemetry", paramLabel = "SOURCE", description = "Join Copilot Studio telemetry: ${COMPLETION-CANDIDATES} (default: appevents for sentinel, none for defender).")

@@ -141,6 +141,34 @@ class KqlCommandTest {
         assertFalse(users.isEmpty());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--target=sentinel --days=0 | --days must be a positive number, not 0",
+            "--target=defender --days=31 | --days 31: Defender XDR advanced hunting keeps 30 days of data",
+            "--target=sentinel --watchlist=x | --watchlist \"x\": a watchlist alias has 3 to 64",
+            "--target=defender --prediction-url=http://example.com/p.csv | --prediction-url must be an https:// URL",
+            "--target=splunk | Invalid value for option '--target'"})
+    void badOptionsExitTwoAndWriteNothing(String options, String message) {
+        Path out = dir.resolve("q.kql");
+        List<String> args = new ArrayList<>(List.of("kql", Cli.EXAMPLE.toString(), "--out", out.toString()));
+        args.addAll(List.of(options.split(" ")));
+        Cli run = Cli.run(args.toArray(String[]::new));
+        assertEquals(2, run.exit(), run.toString());
+        assertTrue(run.err().contains(message), run.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void anUnreadableSnapshotExitsTwoAndWritesNothing() throws IOException {
+        Path broken = Files.createDirectories(dir.resolve("broken/graph"));
+        Files.writeString(broken.resolve("users.json"), "{\"value\": [ {\"id\": ");
+        Path out = dir.resolve("q.kql");
+        Cli run = Cli.run("kql", broken.getParent().toString(), "--target", "sentinel", "--out", out.toString());
+        assertEquals(2, run.exit(), run.toString());
+        assertTrue(run.err().contains("users.json:1:"), run.err());
+        assertFalse(Files.exists(out));
+    }
+
     static final String HOSTILE = "Evil \"] ; CopilotActivity | take 1 //\\ \n{1}\u001b[31m\u2028'x'\u00e9\uD83D\uDE00";
 
     @ParameterizedTest
