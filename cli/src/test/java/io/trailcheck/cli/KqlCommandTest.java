@@ -69,9 +69,7 @@ class KqlCommandTest {
 
     @Test
     void aPredictionTooLargeForTheQueryGoesToAFileTheQueryReads() throws Exception {
-        Path query = kql("large.kql", Cli.EXAMPLE.toString(), "--target", "sentinel", "--max-query-length", "100",
-                "--watchlist", "contoso prediction");
-        String text = Files.readString(query);
+        String text = Files.readString(tooLarge("sentinel", "--watchlist", "contoso prediction"));
         assertTrue(text.contains("_GetWatchlist(\"contoso prediction\")"), text);
         assertFalse(text.contains("datatable(SchemaName"), text);
         List<String> rows = Files.readAllLines(dir.resolve("large.prediction.csv"));
@@ -84,12 +82,16 @@ class KqlCommandTest {
 
     @Test
     void defenderReadsTheFileWithExternaldataFromTheGivenUrl() throws Exception {
-        Path query = kql("large.kql", Cli.EXAMPLE.toString(), "--target", "defender", "--max-query-length", "100",
-                "--prediction-url", "https://contoso.blob.core.windows.net/kql/p.csv?sv=2024&sig=a%2Fb\"c");
+        Path query = tooLarge("defender", "--prediction-url", "https://contoso.blob.core.windows.net/kql/p.csv?sv=2024&sig=a%2Fb\"c");
         String text = Files.readString(query);
         assertTrue(text.contains("[h\"https://contoso.blob.core.windows.net/kql/p.csv?sv=2024&sig=a%2Fb\\\"c\"]"), text);
         assertEquals(List.of(), KustoLanguage.analyse("defender", query).diagnostics());
         assertTrue(Files.exists(dir.resolve("large.prediction.csv")));
+    }
+
+    /** The example's query with a length limit it cannot meet inline. */
+    private Path tooLarge(String target, String option, String value) {
+        return kql("large.kql", Cli.EXAMPLE.toString(), "--target", target, "--max-query-length", "100", option, value);
     }
 
     @ParameterizedTest
