@@ -49,32 +49,49 @@ public record Prediction(String tenantCause, List<AgentPrediction> agents, List<
      * close it. {@code userKey} turns a user into the key the record table is matched on.
      */
     public static Prediction of(ScanResult result, Function<AffectedUsers.User, String> userKey) {
-        String tenantCause = "";
-        Map<String, TreeSet<String>> agentCauses = new TreeMap<>();
-        Map<String, ChannelPrediction> channels = new TreeMap<>();
-        Map<String, UserPrediction> users = new LinkedHashMap<>();
-        Set<AffectedUsers> listed = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (ReportedFinding rf : result.findings()) {
-            Finding f = rf.finding();
-            String rule = rf.ruleId();
-            if (rule.equals("CIL006")) tenantCause = CIL006;
-            else if (AGENT_CAUSES.containsKey(rule) && f.getAgent() != null) {
-                agentCauses.computeIfAbsent(f.getAgent(), a -> new TreeSet<>()).add(AGENT_CAUSES.get(rule));
-            } else if (rule.equals("CIL003") && f.getAgent() != null) {
-                String channel = String.valueOf(f.getProperties().get("channel"));
-                channels.put(f.getAgent() + "\u0000" + channel,
-                        new ChannelPrediction(f.getAgent(), channel, "CIL003 channel-not-logged"));
-            } else if ((rule.equals("CIL004") || rule.equals("CIL005")) && listed.add(f.getAffected())) {
-                // Agents with the same audience share one set of users: list each set once.
-                for (AffectedUsers.User u : f.getAffected().list()) {
-                    users.putIfAbsent(u.id(), new UserPrediction(userKey.apply(u), rule + " " + u.reason()));
-                }
-            }
-        }
+        Collector c = new Collector(userKey);
+        result.findings().forEach(c::add);
         List<AgentPrediction> agents = new ArrayList<>();
         result.inventory().agentNames().forEach((schema, display) -> agents.add(new AgentPrediction(schema, display,
-                String.join(", ", agentCauses.getOrDefault(schema, new TreeSet<>())))));
-        return new Prediction(tenantCause, List.copyOf(agents), List.copyOf(channels.values()), List.copyOf(users.values()));
+                String.join(", ", c.agentCauses.getOrDefault(schema, new TreeSet<>())))));
+        return new Prediction(c.tenantCause, List.copyOf(agents), List.copyOf(c.channels.values()),
+                List.copyOf(c.users.values()));
+    }
+
+    /** Gathers the causes finding by finding. */
+    private static final class Collector {
+        final Function<AffectedUsers.User, String> userKey;
+        String tenantCause = "";
+        final Map<String, TreeSet<String>> agentCauses = new TreeMap<>();
+        final Map<String, ChannelPrediction> channels = new TreeMap<>();
+        final Map<String, UserPrediction> users = new LinkedHashMap<>();
+        /** Agents with the same audience share one set of users: each set is listed once. */
+        final Set<AffectedUsers> listed = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Collector(Function<AffectedUsers.User, String> userKey) {
+            this.userKey = userKey;
+        }
+
+        void add(ReportedFinding reported) {
+            Finding f = reported.finding();
+            String rule = reported.ruleId();
+            if (rule.equals("CIL006")) tenantCause = CIL006;
+            else if (f.getAgent() == null) return;
+            else if (AGENT_CAUSES.containsKey(rule)) agentCauses.computeIfAbsent(f.getAgent(), a -> new TreeSet<>()).add(AGENT_CAUSES.get(rule));
+            else if (rule.equals("CIL003")) channel(f);
+            else if ((rule.equals("CIL004") || rule.equals("CIL005")) && listed.add(f.getAffected())) users(rule, f);
+        }
+
+        private void channel(Finding f) {
+            String channel = String.valueOf(f.getProperties().get("channel"));
+            channels.put(f.getAgent() + "\u0000" + channel, new ChannelPrediction(f.getAgent(), channel, "CIL003 channel-not-logged"));
+        }
+
+        private void users(String rule, Finding f) {
+            for (AffectedUsers.User u : f.getAffected().list()) {
+                users.putIfAbsent(u.id(), new UserPrediction(userKey.apply(u), rule + " " + u.reason()));
+            }
+        }
     }
 
     /** The distinct user causes, in first-seen order: the compact form numbers them. */
