@@ -22,20 +22,25 @@ import java.util.Map;
  * when all are complete: a failed run leaves no half-written report.
  */
 final class ReportFiles {
-    private final Map<Path, ReportWriter> targets = new LinkedHashMap<>();
-
-    void add(Path target, ReportFormat format) {
-        add(target, format.writer());
+    /** Writes one file's content. */
+    interface Content {
+        void write(ReportContext context, Writer out) throws IOException;
     }
 
-    void add(Path target, ReportWriter writer) {
-        if (target != null) targets.put(target, writer);
+    private final Map<Path, Content> targets = new LinkedHashMap<>();
+
+    void add(Path target, ReportFormat format) {
+        add(target, (context, out) -> format.writer().write(context, out));
+    }
+
+    void add(Path target, Content content) {
+        if (target != null) targets.put(target, content);
     }
 
     void writeAll(ReportContext context) {
         List<Path[]> staged = new ArrayList<>();
         try {
-            for (Map.Entry<Path, ReportWriter> t : targets.entrySet()) {
+            for (Map.Entry<Path, Content> t : targets.entrySet()) {
                 Path target = t.getKey().toAbsolutePath();
                 Path dir = target.getParent();
                 if (dir != null) Files.createDirectories(dir);

@@ -33,6 +33,17 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The query writer is a report format of the command line, yet knows nothing of picocli or the readers. */
+    @Test
+    void engineKnowsNoKqlAndTheQueryWriterNoCommandLine() {
+        noClasses().that().resideInAnyPackage("io.trailcheck.engine..", "io.trailcheck.model..")
+                .should().dependOnClassesThat().resideInAPackage("io.trailcheck.cli.kql..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("io.trailcheck.cli.kql..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..", "io.trailcheck.engine.input..")
+                .check(CLASSES);
+    }
+
     /** The public fact model custom rules are written against depends on nothing of trailcheck's or Drools'. */
     @Test
     void publicFactModelDependsOnNoEngineNorRuleEngine() {

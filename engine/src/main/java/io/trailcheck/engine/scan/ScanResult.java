@@ -24,8 +24,13 @@ public record ScanResult(List<ReportedFinding> findings, Map<String, RuleView> r
     /** A catalogue entry as the policy leaves it. */
     public record RuleView(RuleDescriptor descriptor, Level level, boolean enabled) {}
 
-    /** What was read: files by kind, and entity counts. */
-    public record Inventory(List<InputFile> files, int agents, int users, int groups, int skus) {}
+    /**
+     * What was read: files by kind, and entity counts.
+     *
+     * @param agentNames every agent's display name by schema name, in schema-name order
+     */
+    public record Inventory(List<InputFile> files, int agents, int users, int groups, int skus,
+                            Map<String, String> agentNames) {}
 
     /** True when some finding counts towards {@code failOn}. */
     public boolean fails(Level failOn) {

@@ -108,8 +108,10 @@ public final class Scanner {
     }
 
     private static ScanResult.Inventory inventory(Snapshot s) {
+        Map<String, String> names = new java.util.TreeMap<>();
+        s.agents().forEach(a -> names.put(a.schemaName(), a.displayName() == null ? a.schemaName() : a.displayName()));
         return new ScanResult.Inventory(s.files(), s.agents().size(), s.users().map(u -> u.size()).orElse(0),
-                s.groups().size(), s.skus().size());
+                s.groups().size(), s.skus().size(), java.util.Collections.unmodifiableMap(names));
     }
 
     public RulePack pack() {
