@@ -159,46 +159,40 @@ final class ObservationGenerator {
 
     /** The portal export: BOM, CRLF, quoted ISO dates with seven fractional digits and a trailing space. */
     private static final class CsvWriter implements AuditWriter {
-        private final Writer w;
+        private final Items rows;
 
         CsvWriter(Path file) throws IOException {
-            w = open(file);
-            w.write("\uFEFFRecordId,CreationDate,RecordType,Operation,UserId,AuditData,AssociatedAdminUnits,AssociatedAdminUnitsNames\r\n");
+            rows = new Items(file, "\uFEFFRecordId,CreationDate,RecordType,Operation,UserId,AuditData,AssociatedAdminUnits,AssociatedAdminUnitsNames\r\n", "", "");
         }
 
         @Override
         public void write(AuditRow r) throws IOException {
-            w.write(r.id() + ",\"" + utc(r.time()).replace("Z", ".0000000Z ") + "\"," + r.recordType() + "," + r.operation() + ","
+            rows.add(r.id() + ",\"" + utc(r.time()).replace("Z", ".0000000Z ") + "\"," + r.recordType() + "," + r.operation() + ","
                     + r.upn() + ",\"" + r.auditData().replace("\"", "\"\"") + "\",,\r\n");
         }
 
         @Override
         public void close() throws IOException {
-            w.close();
+            rows.close();
         }
     }
 
     /** A Management Activity API content blob: one line, an array of AuditData records. */
     private static final class ActivityWriter implements AuditWriter {
-        private final Writer w;
-        private boolean first = true;
+        private final Items records;
 
         ActivityWriter(Path file) throws IOException {
-            w = open(file);
-            w.write('[');
+            records = new Items(file, "[", ",", "]");
         }
 
         @Override
         public void write(AuditRow r) throws IOException {
-            if (!first) w.write(',');
-            first = false;
-            w.write(r.auditData());
+            records.add(r.auditData());
         }
 
         @Override
         public void close() throws IOException {
-            w.write(']');
-            w.close();
+            records.close();
         }
     }
 
@@ -224,6 +218,31 @@ final class ObservationGenerator {
         @Override
         public void close() throws IOException {
             pages.close();
+        }
+    }
+
+    /** One file of items between a head and a tail, joined by a separator. */
+    private static final class Items {
+        private final Writer w;
+        private final String separator, tail;
+        private boolean first = true;
+
+        Items(Path file, String head, String separator, String tail) throws IOException {
+            this.w = open(file);
+            this.separator = separator;
+            this.tail = tail;
+            w.write(head);
+        }
+
+        void add(String item) throws IOException {
+            if (!first) w.write(separator);
+            first = false;
+            w.write(item);
+        }
+
+        void close() throws IOException {
+            w.write(tail);
+            w.close();
         }
     }
 
@@ -267,18 +286,17 @@ final class ObservationGenerator {
 
     /** {@code Search-UnifiedAuditLog -ResultSize 5000 | ConvertTo-Json}: AuditData as text, PowerShell 7 dates. */
     private static final class PowerShellWriter implements AuditWriter {
-        private final Writer w;
+        private final Items objects;
         private int index;
 
         PowerShellWriter(Path file) throws IOException {
-            w = open(file);
-            w.write("[\n");
+            objects = new Items(file, "[\n", ",\n", "\n]\n");
         }
 
         @Override
         public void write(AuditRow r) throws IOException {
             index++;
-            w.write((index > 1 ? ",\n" : "") + "  {\n    \"RunspaceId\": \"2f4e6a8c-0b1d-4e3f-9a5c-7e9b1d3f5a7c\",\n    \"RecordType\": \""
+            objects.add("  {\n    \"RunspaceId\": \"2f4e6a8c-0b1d-4e3f-9a5c-7e9b1d3f5a7c\",\n    \"RecordType\": \""
                     + r.recordType() + "\",\n    \"CreationDate\": \"" + local(r.time()) + "\",\n    \"UserIds\": \"" + r.upn()
                     + "\",\n    \"Operations\": \"" + r.operation() + "\",\n    \"AuditData\": " + quote(r.auditData())
                     + ",\n    \"ResultIndex\": " + index + ",\n    \"ResultCount\": " + RECORDS_PER_FILE + ",\n    \"Identity\": \"" + r.id()
@@ -287,8 +305,7 @@ final class ObservationGenerator {
 
         @Override
         public void close() throws IOException {
-            w.write("\n]\n");
-            w.close();
+            objects.close();
         }
     }
 
@@ -336,16 +353,14 @@ final class ObservationGenerator {
 
     /** {@code az monitor app-insights query -o json}: one table, customDimensions as JSON text. */
     private static final class QueryWriter implements TelemetryWriter {
-        private final Writer w;
-        private boolean first = true;
+        private final Items rows;
 
         QueryWriter(Path file) throws IOException {
-            w = open(file);
-            w.write("{\n  \"tables\": [\n    {\n      \"columns\": [\n"
+            rows = new Items(file, "{\n  \"tables\": [\n    {\n      \"columns\": [\n"
                     + "        {\"name\": \"timestamp\", \"type\": \"datetime\"},\n        {\"name\": \"name\", \"type\": \"string\"},\n"
                     + "        {\"name\": \"customDimensions\", \"type\": \"dynamic\"},\n        {\"name\": \"cloud_RoleName\", \"type\": \"string\"},\n"
                     + "        {\"name\": \"cloud_RoleInstance\", \"type\": \"string\"},\n        {\"name\": \"session_Id\", \"type\": \"string\"},\n"
-                    + "        {\"name\": \"itemType\", \"type\": \"string\"}\n      ],\n      \"name\": \"PrimaryResult\",\n      \"rows\": [\n");
+                    + "        {\"name\": \"itemType\", \"type\": \"string\"}\n      ],\n      \"name\": \"PrimaryResult\",\n      \"rows\": [\n", ",\n", "\n      ]\n    }\n  ]\n}\n");
         }
 
         @Override
@@ -357,26 +372,22 @@ final class ObservationGenerator {
         }
 
         private void row(Conversation c, long time, String name, String dims, String agent) throws IOException {
-            w.write((first ? "" : ",\n") + "        [\"" + utc(time).replace("Z", ".1230000Z") + "\", \"" + name + "\", " + quote(dims)
+            rows.add("        [\"" + utc(time).replace("Z", ".1230000Z") + "\", \"" + name + "\", " + quote(dims)
                     + ", \"Microsoft Copilot Studio\", \"" + agent + "\", \"" + c.id() + "\", \"customEvent\"]");
-            first = false;
         }
 
         @Override
         public void close() throws IOException {
-            w.write("\n      ]\n    }\n  ]\n}\n");
-            w.close();
+            rows.close();
         }
     }
 
     /** {@code az monitor log-analytics query -o json} on AppEvents: an array of rows, every value text. */
     private static final class WorkspaceWriter implements TelemetryWriter {
-        private final Writer w;
-        private boolean first = true;
+        private final Items rows;
 
         WorkspaceWriter(Path file) throws IOException {
-            w = open(file);
-            w.write("[\n");
+            rows = new Items(file, "[\n", ",\n", "\n]\n");
         }
 
         @Override
@@ -387,17 +398,15 @@ final class ObservationGenerator {
         }
 
         private void row(Conversation c, long time, String name, String dims, String agent) throws IOException {
-            w.write((first ? "" : ",\n") + "  {\"TenantId\": \"" + TENANT + "\", \"TimeGenerated\": \"" + utc(time) + "\", \"Name\": \"" + name
+            rows.add("  {\"TenantId\": \"" + TENANT + "\", \"TimeGenerated\": \"" + utc(time) + "\", \"Name\": \"" + name
                     + "\", \"Properties\": " + quote(dims) + ", \"Measurements\": \"\", \"AppRoleName\": \"Microsoft Copilot Studio\", "
                     + "\"AppRoleInstance\": \"" + agent + "\", \"SessionId\": \"" + c.id() + "\", \"UserId\": \"\", \"ItemCount\": \"1\", "
                     + "\"TableName\": \"PrimaryResult\"}");
-            first = false;
         }
 
         @Override
         public void close() throws IOException {
-            w.write("\n]\n");
-            w.close();
+            rows.close();
         }
     }
 
