@@ -134,6 +134,11 @@ final class JsonReport implements ReportWriter {
             files.addObject().put("file", Paths.relative(ctx.sourceRoot(), f.file())).put("kind", f.kind().name().toLowerCase())
                     .put("records", f.records());
         }
+        ArrayNode notJudged = inv.putArray("notJudged");
+        for (var a : i.notJudged()) {
+            notJudged.addObject().put("agent", a.agent()).put("reason", a.reason())
+                    .put("file", Paths.relative(ctx.sourceRoot(), a.location().file())).put("line", a.location().line());
+        }
     }
 
     private static ObjectNode finding(ReportContext ctx, ReportedFinding rf, UserTable users) {

@@ -27,8 +27,8 @@ final class MarkdownReport implements ReportWriter {
         out.println(TextReport.verdict(ctx));
         out.println();
         ScanResult.Inventory inv = r.inventory();
-        out.printf("Read %d files: %d agents, %d users, %d groups, %d SKUs.%n%n", inv.files().size(), inv.agents(),
-                inv.users(), inv.groups(), inv.skus());
+        out.printf("Read %s: %s, %s, %s, %s.%n%n", Paths.count(inv.files().size(), "file"), Paths.count(inv.agents(), "agent"),
+                Paths.count(inv.users(), "user"), Paths.count(inv.groups(), "group"), Paths.count(inv.skus(), "SKU"));
         counts(r, out);
         top(ctx, out);
         notEvaluated(r, out);
@@ -88,6 +88,10 @@ final class MarkdownReport implements ReportWriter {
         int line = f.finding().getLocation().line();
         String label = "`" + path + ":" + line + "`";
         if (ctx.linkBase() == null || !Paths.isInside(ctx.sourceRoot(), f.finding().getLocation().file())) return label;
+        if (f.finding().getLocation().archiveEntry() != null) {
+            String archive = Paths.relative(ctx.sourceRoot(), f.finding().getLocation().diskFile());
+            return "[" + label + "](" + ctx.linkBase() + archive.replace(" ", "%20") + ")";
+        }
         return "[" + label + "](" + ctx.linkBase() + path.replace(" ", "%20") + "#L" + line + ")";
     }
 

@@ -60,11 +60,12 @@ final class TextReport implements ReportWriter {
 
     private static void inventory(ReportContext ctx, PrintWriter out) {
         ScanResult.Inventory inv = ctx.result().inventory();
-        out.printf("Read %d files: %d agents, %d users, %d groups, %d SKUs.%n",
-                inv.files().size(), inv.agents(), inv.users(), inv.groups(), inv.skus());
+        out.printf("Read %s: %s, %s, %s, %s.%n", Paths.count(inv.files().size(), "file"), Paths.count(inv.agents(), "agent"),
+                Paths.count(inv.users(), "user"), Paths.count(inv.groups(), "group"), Paths.count(inv.skus(), "SKU"));
         for (InputFile f : inv.files()) {
             out.printf("  %-40s %s (%d)%n", Paths.relative(ctx.sourceRoot(), f.file()), f.kind().description(), f.records());
         }
+        Paths.notJudged(ctx.sourceRoot(), inv.notJudged()).forEach(line -> out.println("  " + line));
     }
 
     static String verdict(ReportContext ctx) {

@@ -18,6 +18,9 @@ public enum InputKind {
     AUDIT_RETENTION("Get-UnifiedAuditLogRetentionPolicy"),
     WORKSPACE("Copilot Studio agent workspace (settings.mcs.yml)"),
     SOLUTION_BOT("solution export bot (bots/<schema>/bot.xml)"),
+    SOLUTION_ZIP("solution export zip (pac solution export), read in place"),
+    /** Not found by name: read beside a bot.xml, listed so the inventory shows where channels came from. */
+    SOLUTION_CHANNELS("solution bot channels (bots/<schema>/configuration.json)"),
     DATAVERSE_BOTS("Dataverse bots");
 
     private final String description;
@@ -39,6 +42,7 @@ public enum InputKind {
         if (name.equals("settings.mcs.yml") || name.equals("settings.mcs.yaml")) return Optional.of(WORKSPACE);
         if (isNative(name)) return Optional.of(NATIVE);
         if (name.equals("bot.xml") && isBotsFolder(parent)) return Optional.of(SOLUTION_BOT);
+        if (name.endsWith(".zip")) return Optional.of(SOLUTION_ZIP);
         if (!name.endsWith(".json")) return Optional.empty();
         if (name.equals("auditretentionpolicies.json")) return Optional.of(AUDIT_RETENTION);
         if (folder.equals("group-members")) return Optional.of(GROUP_MEMBERS);

@@ -127,7 +127,7 @@ final class NativeSnapshotReader implements InputReader {
 
     private static AgentDraft agent(Path file, JsonParser p, JsonValues values) throws IOException {
         // Like an export, a native file describes agents whose source of truth is elsewhere: a workspace wins.
-        AgentDraft d = new AgentDraft(file, false, JsonFiles.here(file, p));
+        AgentDraft d = new AgentDraft(file, AgentDraft.Origin.EXPORT, JsonFiles.here(file, p));
         values.fields(p, (field, v) -> {
             SourceLocation at = JsonFiles.here(file, v);
             switch (field) {

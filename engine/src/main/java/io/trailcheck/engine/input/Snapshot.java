@@ -30,6 +30,10 @@ import java.util.Optional;
  * @param telemetry           Application Insights settings per agent; empty when not exported
  * @param interactions        observed conversations; empty when not exported
  * @param exported            which optional sections were present (telemetry, interactions, auditRetention)
+ * @param sourceConflicts     fields an agent's sources disagree on (CIL015); {@code conflicts} renders them
+ * @param draftDifferences    drafts that differ from the published configuration (CIL016)
+ * @param triggers            event triggers that start agents with no signed-in person (CIL017)
+ * @param notJudged           agents an export shows deleted or inactive, with why: not judged
  */
 public record Snapshot(
         List<InputFile> files,
@@ -44,7 +48,11 @@ public record Snapshot(
         Map<String, Sku> skus,
         List<io.trailcheck.model.Telemetry> telemetry,
         List<ObservedInteraction> interactions,
-        java.util.Set<String> exported) {
+        java.util.Set<String> exported,
+        List<io.trailcheck.model.SourceConflict> sourceConflicts,
+        List<io.trailcheck.model.DraftDifference> draftDifferences,
+        List<io.trailcheck.model.AgentTrigger> triggers,
+        List<SetAsideAgent> notJudged) {
 
     /** True when at least one file of the kind was read. */
     public boolean has(InputKind kind) {

@@ -33,7 +33,9 @@ public final class SnapshotReader {
         readers.put(InputKind.GRAPH_USERS, users);
         readers.put(InputKind.NATIVE, new NativeSnapshotReader(yaml, json, collection, users, skus));
         readers.put(InputKind.AUDIT_RETENTION, new AuditRetentionReader(collection));
-        readers.put(InputKind.SOLUTION_BOT, new SolutionBotReader(json));
+        SolutionBotReader bots = new SolutionBotReader(json);
+        readers.put(InputKind.SOLUTION_BOT, bots);
+        readers.put(InputKind.SOLUTION_ZIP, new SolutionZipReader(bots, SolutionZipReader.Limits.DEFAULT));
         readers.put(InputKind.GRAPH_GROUPS, new GraphGroupsReader(collection));
         readers.put(InputKind.GROUP_MEMBERS, new GroupMembersReader(collection));
         readers.put(InputKind.AUDIT_CONFIG, new AuditConfigReader(collection));
@@ -52,15 +54,14 @@ public final class SnapshotReader {
         }
         for (InputDiscovery.Found f : found) {
             int records = readers.get(f.kind()).read(f.file(), intake);
-            intake.files.add(new InputFile(f.file(), f.kind(), records));
+            if (records != SolutionZipReader.NOT_A_SOLUTION) intake.files.add(new InputFile(f.file(), f.kind(), records));
         }
         intake.problems.throwIfAny();
         return resolve(intake);
     }
 
     private static Snapshot resolve(Intake intake) {
-        AgentMerger merged = new AgentMerger(intake.agents, intake.problems);
-        intake.problems.throwIfAny();
+        AgentMerger merged = new AgentMerger(intake.agents);
         var users = intake.usersExported
                 ? Optional.of(intake.users.build(intake.skus, intake.skusExported)) : Optional.<io.trailcheck.engine.directory.UserDirectory>empty();
         Tenant tenant = new Tenant(intake.tenantId == null ? "tenant" : intake.tenantId, intake.tenantName,
@@ -68,9 +69,12 @@ public final class SnapshotReader {
         List<io.trailcheck.model.UnknownValue> unknown = new java.util.ArrayList<>(merged.unknownValues);
         unknown.addAll(intake.unknownValues);
         return new Snapshot(List.copyOf(intake.files), merged.agents, merged.channels, unknown,
-                Snapshot.missingSkus(intake.users, intake.skus, intake.skusExported), merged.conflicts, tenant,
+                Snapshot.missingSkus(intake.users, intake.skus, intake.skusExported),
+                merged.conflicts.stream().map(io.trailcheck.model.SourceConflict::describe).toList(), tenant,
                 users, intake.groups, Map.copyOf(intake.skus), List.copyOf(intake.telemetry),
-                List.copyOf(intake.interactions), exported(intake));
+                List.copyOf(intake.interactions), exported(intake), List.copyOf(merged.conflicts),
+                List.copyOf(merged.differences), List.copyOf(merged.triggers),
+                List.copyOf(merged.setAside));
     }
 
     /** Without a covering retention policy, CopilotInteraction records are kept the policy's default days. */

@@ -16,16 +16,19 @@ import java.util.Optional;
 
 /**
  * {@code settings.mcs.yml} of an agent workspace ({@code pac copilot clone}, the Copilot Studio VS Code
- * extension): one agent, every field with its line.
+ * extension): one agent, every field with its line; {@code publishedOn} says it was published; the
+ * workspace's {@code trigger/*.mcs.yml} files are its event triggers ({@link TriggerReader}).
  */
 final class WorkspaceReader implements InputReader {
     private static final List<String> SCALARS = List.of(AgentFields.SCHEMA_NAME, AgentFields.DISPLAY_NAME,
             AgentFields.AUTHENTICATION_MODE, AgentFields.AUTHENTICATION_TRIGGER, AgentFields.ACCESS_CONTROL_POLICY);
 
     private final YamlFiles yaml;
+    private final TriggerReader triggers;
 
     WorkspaceReader(YamlFiles yaml) {
         this.yaml = yaml;
+        this.triggers = new TriggerReader(yaml);
     }
 
     @Override
@@ -37,8 +40,12 @@ final class WorkspaceReader implements InputReader {
             intake.problems.add(problem(file, root, "expected the agent's settings as a mapping, found " + YamlNodes.kindOf(root)));
             return 0;
         }
-        AgentDraft draft = new AgentDraft(file, true, YamlNodes.at(file, root));
+        AgentDraft draft = new AgentDraft(file, AgentDraft.Origin.WORKSPACE, YamlNodes.at(file, root));
         for (String field : SCALARS) readScalar(file, root, field, draft, intake);
+        // older clones and Microsoft's own fixtures name the agent with name: rather than displayName:
+        if (draft.get(AgentFields.DISPLAY_NAME) == null) readScalar(file, root, "name", AgentFields.DISPLAY_NAME, draft, intake);
+        YamlNodes.scalar(root, "publishedOn").filter(v -> !v.isBlank())
+                .ifPresent(v -> draft.publishState = io.trailcheck.model.PublishState.PUBLISHED);
         YamlNodes.entry(root, AgentFields.AUTHORIZED_GROUPS).ifPresent(t -> {
             draft.authorizedGroupIds = YamlNodes.stringList(t.getValueNode());
             draft.locations.put(AgentFields.AUTHORIZED_GROUPS, YamlNodes.at(file, t.getKeyNode()));
@@ -49,15 +56,20 @@ final class WorkspaceReader implements InputReader {
             intake.problems.add(Problem.inFile(file, "no schemaName: a settings.mcs.yml names its agent with schemaName"));
             return 0;
         }
+        draft.triggers.addAll(triggers.read(file.resolveSibling("trigger"), draft.get(AgentFields.SCHEMA_NAME), intake.problems));
         intake.agents.add(draft);
         return 1;
     }
 
     private static void readScalar(Path file, Node root, String field, AgentDraft draft, Intake intake) {
-        YamlNodes.entry(root, field).ifPresent(t -> {
+        readScalar(file, root, field, field, draft, intake);
+    }
+
+    private static void readScalar(Path file, Node root, String key, String field, AgentDraft draft, Intake intake) {
+        YamlNodes.entry(root, key).ifPresent(t -> {
             Node value = t.getValueNode();
             if (!(value instanceof ScalarNode)) {
-                intake.problems.add(problem(file, value, field + ": expected a single value, found " + YamlNodes.kindOf(value)));
+                intake.problems.add(problem(file, value, key + ": expected a single value, found " + YamlNodes.kindOf(value)));
                 return;
             }
             YamlNodes.text(value).ifPresent(v -> draft.set(field, v.trim(), YamlNodes.at(file, t.getKeyNode())));

@@ -23,8 +23,13 @@ public record ScanResult(List<ReportedFinding> findings, Map<String, RuleView> r
     /** A catalogue entry as the policy leaves it. */
     public record RuleView(RuleDescriptor descriptor, Level level, boolean enabled) {}
 
-    /** What was read: files by kind, and entity counts. */
-    public record Inventory(List<InputFile> files, int agents, int users, int groups, int skus) {}
+    /**
+     * What was read: files by kind, entity counts, and the agents set aside as not live.
+     *
+     * @param agentUsers Entra agent users, counted apart from the people in {@code users}
+     */
+    public record Inventory(List<InputFile> files, int agents, int users, int groups, int skus,
+                            List<io.trailcheck.engine.input.SetAsideAgent> notJudged, int agentUsers) {}
 
     /** True when some finding counts towards {@code failOn}. */
     public boolean fails(Level failOn) {

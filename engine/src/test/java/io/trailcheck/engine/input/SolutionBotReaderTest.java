@@ -44,7 +44,7 @@ class SolutionBotReaderTest {
         assertEquals(1, reader.read(fixture("cr6b1_travelAgent"), intake));
         assertTrue(intake.problems.isEmpty(), () -> intake.problems.list().toString());
         AgentDraft d = intake.agents.get(0);
-        assertTrue(d.sourceControlled);
+        assertTrue(d.isSourceControlled());
         assertEquals(1, d.location.line());
         assertEquals("cr6b1_travelAgent", d.get(AgentFields.SCHEMA_NAME));
         assertEquals("Travel Agent", d.get(AgentFields.DISPLAY_NAME));
