@@ -162,8 +162,8 @@ final class SolutionBotReader implements InputReader {
         } else if (name.equals(GROUPS)) {
             groups(draft, text(r), at);
         } else if (name.equals("synchronizationstatus")) {
-            int textColumn = at.column() + "<synchronizationstatus>".length();
-            synchronization.read(text(r), file, at.line(), textColumn, draft, problems);
+            // StAX locates a start tag where it ends: where the element's text begins
+            synchronization.read(text(r), file, at.line(), at.column(), draft, problems);
         } else if (name.equals("statecode")) {
             String state = text(r);
             if (!state.isEmpty() && !state.equals("0")) draft.notLive = "statecode " + state + " (Inactive) in the solution";

@@ -53,7 +53,7 @@ final class SynchronizationStatus {
                 problems.add(new Problem(file, line, column, "synchronizationstatus: expected a JSON object"));
                 return;
             }
-            walk(p, "", (path, value, at) -> {
+            walk(p, "", p.currentTokenLocation(), (path, value, at) -> {
                 SourceLocation where = SourceLocation.of(file, line + at.getLineNr() - 1,
                         at.getLineNr() == 1 ? column + at.getColumnNr() - 1 : at.getColumnNr());
                 String field = PUBLISHED_FIELDS.get(path);
@@ -83,20 +83,24 @@ final class SynchronizationStatus {
         void visit(String path, String value, JsonLocation at) throws IOException;
     }
 
-    /** Visits every scalar below the current object; arrays add "[]" to the path and report their own path once. */
-    private static void walk(JsonParser p, String path, Visitor v) throws IOException {
+    /**
+     * Visits every scalar below the current object, located at its key (array items at themselves); arrays add
+     * "[]" to the path and report their own path once.
+     */
+    private static void walk(JsonParser p, String path, JsonLocation key, Visitor v) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_OBJECT) {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
+                JsonLocation at = p.currentTokenLocation();
                 p.nextToken();
-                walk(p, path.isEmpty() ? name : path + "." + name, v);
+                walk(p, path.isEmpty() ? name : path + "." + name, at, v);
             }
         } else if (t == JsonToken.START_ARRAY) {
-            v.visit(path, null, p.currentTokenLocation());
-            while (p.nextToken() != JsonToken.END_ARRAY) walk(p, path + "[]", v);
+            v.visit(path, null, key);
+            while (p.nextToken() != JsonToken.END_ARRAY) walk(p, path + "[]", p.currentTokenLocation(), v);
         } else if (t != JsonToken.VALUE_NULL) {
-            v.visit(path, p.getText(), p.currentTokenLocation());
+            v.visit(path, p.getText(), key);
         }
     }
 }
