@@ -69,7 +69,7 @@ class PublishStateTest {
         int column = 3 + "<synchronizationstatus>".length() + sync.indexOf("\"authenticationMode\"");
         assertEquals(column, mode.column());
         assertEquals(List.of(new DraftDifference("cr6b1_expenses", "authenticationMode", "Integrated", "1 (None)",
-                SourceLocation.of(xml, 2, 3))), s.draftDifferences());
+                SourceLocation.of(xml, 2, 23))), s.draftDifferences(), "at the draft column (StAX: where the tag ends)");
         assertEquals("MsTeams", s.channels().get(0).channelId(), "channels only in the publish state are judged");
         assertEquals(8, s.channels().get(0).location().line());
     }
