@@ -35,6 +35,7 @@ final class Intake {
     Integer retentionDays;
     SourceLocation retentionLocation;
     boolean retentionExported;
+    Boolean payAsYouGoAuditing;
 
     Intake(Policy policy) {
         this.policy = policy;

@@ -102,6 +102,7 @@ final class NativeSnapshotReader implements InputReader {
                     intake.auditIngestion = values.bool(v, field);
                     intake.auditIngestionLocation = at;
                 }
+                case "payAsYouGoAuditing" -> intake.payAsYouGoAuditing = values.bool(v, field);
                 case "copilotAuditRetentionDays" -> {
                     intake.retentionDays = days(values.scalar(v, field), at, intake);
                     intake.retentionLocation = at;

@@ -65,7 +65,8 @@ public final class SnapshotReader {
         var users = intake.usersExported
                 ? Optional.of(intake.users.build(intake.skus, intake.skusExported)) : Optional.<io.trailcheck.engine.directory.UserDirectory>empty();
         Tenant tenant = new Tenant(intake.tenantId == null ? "tenant" : intake.tenantId, intake.tenantName,
-                intake.auditIngestion, intake.auditIngestionLocation, retentionDays(intake), retentionLocation(intake));
+                intake.auditIngestion, intake.auditIngestionLocation, retentionDays(intake), retentionLocation(intake),
+                intake.payAsYouGoAuditing);
         List<io.trailcheck.model.UnknownValue> unknown = new java.util.ArrayList<>(merged.unknownValues);
         unknown.addAll(intake.unknownValues);
         return new Snapshot(List.copyOf(intake.files), merged.agents, merged.channels, unknown,
