@@ -15,6 +15,8 @@ import java.util.Map;
  * @param guests                enabled guest users in the audience
  * @param membersAffected       the members without a mailbox, for local reports
  * @param guestsAffected        the guests, for local reports
+ * @param agentUsers            enabled Entra agent users in the audience: identities of AI agents, counted apart
+ *                              from members and guests (they are not people chatting)
  */
 public record Audience(
         String agent,
@@ -25,13 +27,20 @@ public record Audience(
         int membersUnknownMailbox,
         int guests,
         AffectedUsers membersAffected,
-        AffectedUsers guestsAffected) {
+        AffectedUsers guestsAffected,
+        int agentUsers) {
 
     public Audience {
         reasons = Map.copyOf(reasons);
     }
 
-    /** Everyone in the audience: members and guests. */
+    /** " (2 Entra agent users counted apart)" for messages, or nothing. */
+    public String getAgentUsersNote() {
+        if (agentUsers == 0) return "";
+        return " (" + agentUsers + " Entra agent user" + (agentUsers == 1 ? "" : "s") + " counted apart: agent identities, not people)";
+    }
+
+    /** Everyone in the audience: members and guests (agent users are not people). */
     public int getTotal() { return members + guests; }
 
 }

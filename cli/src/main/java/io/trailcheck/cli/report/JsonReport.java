@@ -128,7 +128,8 @@ final class JsonReport implements ReportWriter {
 
     private static void inventory(ReportContext ctx, ObjectNode inv) {
         ScanResult.Inventory i = ctx.result().inventory();
-        inv.put("agents", i.agents()).put("users", i.users()).put("groups", i.groups()).put("skus", i.skus());
+        inv.put("agents", i.agents()).put("users", i.users()).put("agentUsers", i.agentUsers()).put("groups", i.groups())
+                .put("skus", i.skus());
         ArrayNode files = inv.putArray("files");
         for (InputFile f : i.files()) {
             files.addObject().put("file", Paths.relative(ctx.sourceRoot(), f.file())).put("kind", f.kind().name().toLowerCase())

@@ -28,7 +28,7 @@ final class MarkdownReport implements ReportWriter {
         out.println();
         ScanResult.Inventory inv = r.inventory();
         out.printf("Read %s: %s, %s, %s, %s.%n%n", Paths.count(inv.files().size(), "file"), Paths.count(inv.agents(), "agent"),
-                Paths.count(inv.users(), "user"), Paths.count(inv.groups(), "group"), Paths.count(inv.skus(), "SKU"));
+                Paths.users(inv), Paths.count(inv.groups(), "group"), Paths.count(inv.skus(), "SKU"));
         counts(r, out);
         top(ctx, out);
         notEvaluated(r, out);

@@ -129,7 +129,8 @@ final class SarifReport implements ReportWriter {
     /** What was read, so a missed export shows in the uploaded result too. */
     private static void inventory(ReportContext ctx, ObjectNode inv) {
         ScanResult.Inventory i = ctx.result().inventory();
-        inv.put("agents", i.agents()).put("users", i.users()).put("groups", i.groups()).put("skus", i.skus());
+        inv.put("agents", i.agents()).put("users", i.users()).put("agentUsers", i.agentUsers()).put("groups", i.groups())
+                .put("skus", i.skus());
         ArrayNode files = inv.putArray("files");
         for (var f : i.files()) {
             files.addObject().put("uri", Paths.relative(ctx.sourceRoot(), f.file())).put("kind", f.kind().name().toLowerCase(Locale.ROOT))

@@ -61,7 +61,7 @@ final class TextReport implements ReportWriter {
     private static void inventory(ReportContext ctx, PrintWriter out) {
         ScanResult.Inventory inv = ctx.result().inventory();
         out.printf("Read %s: %s, %s, %s, %s.%n", Paths.count(inv.files().size(), "file"), Paths.count(inv.agents(), "agent"),
-                Paths.count(inv.users(), "user"), Paths.count(inv.groups(), "group"), Paths.count(inv.skus(), "SKU"));
+                Paths.users(inv), Paths.count(inv.groups(), "group"), Paths.count(inv.skus(), "SKU"));
         for (InputFile f : inv.files()) {
             out.printf("  %-40s %s (%d)%n", Paths.relative(ctx.sourceRoot(), f.file()), f.kind().description(), f.records());
         }

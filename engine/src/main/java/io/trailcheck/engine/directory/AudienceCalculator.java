@@ -52,7 +52,7 @@ public final class AudienceCalculator {
     }
 
     private final class Counts {
-        int members, withoutMailbox, unknownMailbox, guests;
+        int members, withoutMailbox, unknownMailbox, guests, agentUsers;
         final int[] byStatus = new int[MailboxStatus.values().length];
         int[] affectedIndexes = new int[16];
         int affectedCount;
@@ -61,6 +61,10 @@ public final class AudienceCalculator {
 
         void add(int i) {
             if (!users.isEnabled(i)) return;
+            if (users.isAgentUser(i)) {
+                agentUsers++;
+                return;
+            }
             if (users.isGuest(i)) {
                 guests++;
                 addAffected(i);
@@ -96,7 +100,7 @@ public final class AudienceCalculator {
 
         Audience toAudience(String agent, boolean wholeTenant) {
             return new Audience(agent, wholeTenant, members, withoutMailbox, reasons(), unknownMailbox, guests,
-                    membersAffected, guestsAffected);
+                    membersAffected, guestsAffected, agentUsers);
         }
     }
 

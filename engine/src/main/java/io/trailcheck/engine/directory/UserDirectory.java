@@ -15,6 +15,8 @@ import java.util.Map;
 public final class UserDirectory {
     private static final byte ENABLED = 1;
     private static final byte GUEST = 2;
+    /** An Entra Agent ID agent user: an identity of an AI agent, not a person. */
+    private static final byte AGENT_USER = 4;
 
     private final String[] ids;
     private final String[] principalNames;
@@ -74,6 +76,17 @@ public final class UserDirectory {
         return (flags[i] & GUEST) != 0;
     }
 
+    public boolean isAgentUser(int i) {
+        return (flags[i] & AGENT_USER) != 0;
+    }
+
+    /** How many of the users are Entra agent users rather than people. */
+    public int agentUsers() {
+        int n = 0;
+        for (int i = 0; i < size(); i++) if (isAgentUser(i)) n++;
+        return n;
+    }
+
     public MailboxStatus mailbox(int i) {
         return MailboxStatus.ofCode(mailbox[i]);
     }
@@ -111,12 +124,18 @@ public final class UserDirectory {
          */
         public boolean add(String id, String principalName, boolean enabled, boolean guest, byte assignedPlans,
                            LicenceProfile profile, SourceLocation at) {
+            return add(id, principalName, enabled, guest, false, assignedPlans, profile, at);
+        }
+
+        /** Adds a user that may be an Entra agent user (counted apart from people). */
+        public boolean add(String id, String principalName, boolean enabled, boolean guest, boolean agentUser,
+                           byte assignedPlans, LicenceProfile profile, SourceLocation at) {
             if (!indexById.putIfAbsent(id, size)) return false;
             if (size == ids.length) grow();
             if (firstFile == null) firstFile = SourceLocation.startOf(at.file());
             ids[size] = id;
             principalNames[size] = principalName;
-            flags[size] = (byte) ((enabled ? ENABLED : 0) | (guest ? GUEST : 0));
+            flags[size] = (byte) ((enabled ? ENABLED : 0) | (guest ? GUEST : 0) | (agentUser ? AGENT_USER : 0));
             planBits[size] = assignedPlans;
             profileOf[size] = profileIndex.computeIfAbsent(profile, p -> {
                 profiles.add(p);

@@ -34,6 +34,7 @@ final class GraphUsersReader extends CollectionReader {
     private static final class Draft {
         final SourceLocation at;
         String id, principalName, userType;
+        boolean agentUser;
         Boolean enabled;
         byte planBits;
         List<String> licences;
@@ -56,6 +57,10 @@ final class GraphUsersReader extends CollectionReader {
                 case "id" -> d.id = values.string(p, name);
                 case "userprincipalname" -> d.principalName = values.string(p, name);
                 case "usertype" -> d.userType = values.string(p, name);
+                // Entra Agent ID: "@odata.type": "#microsoft.graph.agentUser", marked by identityParentId
+                // (microsoft-graph-docs-contrib api-reference/v1.0/resources/agentuser.md)
+                case "@odata.type" -> d.agentUser |= "#microsoft.graph.agentUser".equalsIgnoreCase(values.string(p, name));
+                case "identityparentid" -> d.agentUser |= values.string(p, name) != null;
                 case "accountenabled" -> d.enabled = values.bool(p, name);
                 case "assignedlicenses" -> readLicences(d, p, values, exchangePlans);
                 case "assignedplans" -> d.planBits = readPlans(p, values, intake);
@@ -69,7 +74,7 @@ final class GraphUsersReader extends CollectionReader {
             }
             boolean guest = "guest".equalsIgnoreCase(d.userType);
             boolean enabled = d.enabled == null || d.enabled;
-            if (!intake.users.add(d.id, d.principalName, enabled, guest, d.planBits, profile(d), d.at)) {
+            if (!intake.users.add(d.id, d.principalName, enabled, guest, d.agentUser, d.planBits, profile(d), d.at)) {
                 intake.problems.add(new Problem(file, d.at.line(), d.at.column(),
                         "duplicate user id " + d.id + " (each user may appear once across all users*.json files)"));
                 return;

@@ -26,6 +26,7 @@ public record ScanResult(List<ReportedFinding> findings, Map<String, RuleView> r
     /**
      * What was read: files by kind, entity counts, and the agents set aside as not live.
      *
+     * @param users      people read (Entra agent users not included)
      * @param agentUsers Entra agent users, counted apart from the people in {@code users}
      */
     public record Inventory(List<InputFile> files, int agents, int users, int groups, int skus,

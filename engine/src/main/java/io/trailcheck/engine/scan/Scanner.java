@@ -96,8 +96,9 @@ public final class Scanner {
     }
 
     private static ScanResult.Inventory inventory(Snapshot s) {
-        return new ScanResult.Inventory(s.files(), s.agents().size(), s.users().map(u -> u.size()).orElse(0),
-                s.groups().size(), s.skus().size(), s.notJudged(), 0);
+        int agentUsers = s.users().map(u -> u.agentUsers()).orElse(0);
+        return new ScanResult.Inventory(s.files(), s.agents().size(), s.users().map(u -> u.size()).orElse(0) - agentUsers,
+                s.groups().size(), s.skus().size(), s.notJudged(), agentUsers);
     }
 
     public RulePack pack() {
