@@ -117,6 +117,22 @@ class RealRepositoriesTest {
                 json().path("conflicts").toString());
     }
 
+    @Test
+    void inactiveBotsAreNamedInTheInventoryAndNeverPublishedOnesAreJudgedAsDrafts() throws IOException {
+        Path bots = dir.resolve("repo/dataverse/bots.json");
+        Files.createDirectories(bots.getParent());
+        Files.writeString(bots, "{\"value\":[\n{\"schemaname\":\"cr6b1_old\",\"name\":\"Old\",\"authenticationmode\":1,\"statecode\":1},\n"
+                + "{\"schemaname\":\"cr6b1_new\",\"name\":\"New\",\"authenticationmode\":1,\"statecode\":0,\"publishedon\":null}]}");
+        Cli r = scan(dir.resolve("repo"), "--fail-on", "never");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("  cr6b1_old: statecode 1 (Inactive) in Dataverse at dataverse/bots.json:2; not judged"), r.out());
+        JsonNode json = json();
+        assertEquals("cr6b1_old", json.path("inventory").path("notJudged").get(0).path("agent").asText());
+        assertEquals(1, json.path("inventory").path("agents").asInt());
+        assertTrue(find(json, "CIL001").path("message").asText().contains("New (cr6b1_new, draft, never published)"),
+                find(json, "CIL001").toString());
+    }
+
     private Cli scan(Path repo, String... extra) {
         List<String> args = new ArrayList<>(List.of("scan", repo.toString(), "--source-root", repo.toString(),
                 "--json", dir.resolve("out.json").toString()));

@@ -180,7 +180,8 @@ final class SolutionBotReader implements InputReader {
 
     /**
      * The bot's external triggers: {@code botcomponents/<bot>.<infix>.<name>/botcomponent.xml} whose
-     * {@code componenttype} is 17, or whose schema name marks an external trigger, and whose parent is this bot.
+     * {@code componenttype} is 17, or whose schema name marks an external trigger, whose parent is this bot and
+     * whose {@code statecode} is 0 (an inactive trigger starts nothing).
      */
     private void triggers(SolutionFiles solution, AgentDraft draft, Problems problems) {
         String schema = draft.get(AgentFields.SCHEMA_NAME).toLowerCase(Locale.ROOT);
@@ -203,17 +204,19 @@ final class SolutionBotReader implements InputReader {
         if (!r.hasNext() || r.nextTag() != XMLStreamConstants.START_ELEMENT) return Optional.empty();
         SourceLocation at = here(file, r);
         String schemaName = blankToNull(r.getAttributeValue(null, "schemaname"));
-        String type = null, name = null, description = null, parent = null;
+        String type = null, name = null, description = null, parent = null, state = null;
         while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
             switch (r.getLocalName().toLowerCase(Locale.ROOT)) {
                 case "componenttype" -> type = text(r);
                 case "name" -> name = blankToNull(text(r));
                 case "description" -> description = blankToNull(text(r));
                 case "parentbotid" -> parent = parentSchema(r);
+                case "statecode" -> state = text(r);
                 default -> skip(r);
             }
         }
-        if (schemaName == null || (parent != null && !parent.equalsIgnoreCase(bot))) return Optional.empty();
+        boolean inactive = state != null && !state.isEmpty() && !state.equals("0");
+        if (schemaName == null || inactive || (parent != null && !parent.equalsIgnoreCase(bot))) return Optional.empty();
         String lower = schemaName.toLowerCase(Locale.ROOT);
         boolean trigger = EXTERNAL_TRIGGER_TYPE.equals(type) || TRIGGER_INFIXES.stream().anyMatch(lower::contains);
         if (!trigger) return Optional.empty();
