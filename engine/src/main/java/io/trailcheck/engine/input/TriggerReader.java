@@ -57,7 +57,19 @@ final class TriggerReader {
         String name = file.getFileName().toString().replaceFirst("(?i)\\.mcs\\.ya?ml$", "");
         var at = YamlNodes.entry(root, "externalTriggerSource").map(t -> YamlNodes.at(file, t.getKeyNode()))
                 .orElse(YamlNodes.at(file, root));
-        return Optional.of(new AgentTrigger(agent, name, describe(root, source.orElse(null)), at));
+        String described = describe(root, source.orElse(null));
+        return Optional.of(new AgentTrigger(agent, name, described != null ? described : headerName(file), at));
+    }
+
+    /** The {@code # Name: When a new email arrives (V3)} header some workspaces carry, or null. */
+    private static String headerName(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.limit(5).map(l -> l.replace("\uFEFF", "").trim())
+                    .filter(l -> l.regionMatches(true, 0, "# Name:", 0, 7)).map(l -> l.substring(7).trim())
+                    .filter(n -> !n.isEmpty()).findFirst().orElse(null);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
     }
 
     /** "Office 365 Outlook, OnNewEmailV3", "RecurrenceTriggerDefinition", a flow's name: what starts the runs. */
