@@ -105,12 +105,8 @@ class RealRepositoriesTest {
 
     @Test
     void theSameAgentTwiceInOneExportMergesAndTheInventorySaysOneFile() throws IOException {
-        Path bots = dir.resolve("repo/bots.json");
-        Files.createDirectories(bots.getParent());
-        Files.writeString(bots, "{\"value\":[\n{\"schemaname\":\"cr_hr\",\"authenticationmode\":2},\n"
+        Cli r = scanExport("bots.json", "{\"value\":[\n{\"schemaname\":\"cr_hr\",\"authenticationmode\":2},\n"
                 + "{\"schemaname\":\"CR_HR\",\"authenticationmode\":1}]}");
-        Cli r = scan(dir.resolve("repo"), "--fail-on", "never");
-        assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().startsWith("Read 1 file: 1 agent, 0 users, 0 groups, 0 SKUs."), r.out());
         assertTrue(json().path("conflicts").get(0).asText().startsWith(
                 "cr_hr: authenticationMode differs between sources: 2 (Integrated) in bots.json:2; 1 (None) in bots.json:3"),
@@ -119,18 +115,24 @@ class RealRepositoriesTest {
 
     @Test
     void inactiveBotsAreNamedInTheInventoryAndNeverPublishedOnesAreJudgedAsDrafts() throws IOException {
-        Path bots = dir.resolve("repo/dataverse/bots.json");
-        Files.createDirectories(bots.getParent());
-        Files.writeString(bots, "{\"value\":[\n{\"schemaname\":\"cr6b1_old\",\"name\":\"Old\",\"authenticationmode\":1,\"statecode\":1},\n"
+        Cli r = scanExport("dataverse/bots.json", "{\"value\":[\n{\"schemaname\":\"cr6b1_old\",\"name\":\"Old\",\"authenticationmode\":1,\"statecode\":1},\n"
                 + "{\"schemaname\":\"cr6b1_new\",\"name\":\"New\",\"authenticationmode\":1,\"statecode\":0,\"publishedon\":null}]}");
-        Cli r = scan(dir.resolve("repo"), "--fail-on", "never");
-        assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("  cr6b1_old: statecode 1 (Inactive) in Dataverse at dataverse/bots.json:2; not judged"), r.out());
         JsonNode json = json();
         assertEquals("cr6b1_old", json.path("inventory").path("notJudged").get(0).path("agent").asText());
         assertEquals(1, json.path("inventory").path("agents").asInt());
         assertTrue(find(json, "CIL001").path("message").asText().contains("New (cr6b1_new, draft, never published)"),
                 find(json, "CIL001").toString());
+    }
+
+    /** Writes one export into the repository and scans it; the scan must complete. */
+    private Cli scanExport(String name, String text) throws IOException {
+        Path file = dir.resolve("repo").resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        Cli r = scan(dir.resolve("repo"), "--fail-on", "never");
+        assertEquals(0, r.exit(), r.toString());
+        return r;
     }
 
     private Cli scan(Path repo, String... extra) {
