@@ -80,7 +80,7 @@ class ExportVariantsTest {
                 + "\"{\\\"channels\\\":[{\\\"channelId\\\":\\\"MsTeams\\\"}]}\"}]}");
         JsonNode result = scan();
         assertEquals(List.of("channel:cr_a/Directline"), entities(result, "CIL003"));
-        assertTrue(result.path("conflicts").toString().contains("cr_a: channels are [Directline, directline]"), result.path("conflicts").toString());
+        assertTrue(result.path("conflicts").toString().contains("cr_a: channels differs between sources: [Directline] in agents/a/settings.mcs.yml:5; [MsTeams] in bots.json:1"), result.path("conflicts").toString());
     }
 
     @Test

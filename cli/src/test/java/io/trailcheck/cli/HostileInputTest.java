@@ -97,16 +97,6 @@ class HostileInputTest {
     }
 
     @Test
-    void duplicateAgentsInOneExportOrTwoWorkspaces() throws IOException {
-        Path bots = write("bots.json", "{\"value\":[\n{\"schemaname\":\"cr_hr\",\"authenticationmode\":2},\n{\"schemaname\":\"CR_HR\",\"authenticationmode\":1}]}");
-        write("agents/a/settings.mcs.yml", "schemaName: cr_faq\n");
-        Path copy = write("agents/b/settings.mcs.yml", "schemaName: cr_faq\n");
-        String err = rejected();
-        assertTrue(err.contains(bots + ":3:1: duplicate agent CR_HR: also defined at " + bots + ":2:1"), err);
-        assertTrue(err.contains(copy + ":1:1: duplicate agent cr_faq"), err);
-    }
-
-    @Test
     void duplicateKeysInJsonAndYaml() throws IOException {
         Path json = write("adminAuditLogConfig.json", "{\"UnifiedAuditLogIngestionEnabled\": true,\n \"UnifiedAuditLogIngestionEnabled\": false}");
         Path yaml = write("agents/a/settings.mcs.yml", "schemaName: a\nauthenticationMode: None\nauthenticationMode: Integrated\n");

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param authorizedGroupIds    the Entra group ids of a group-restricted agent; null when no source gives them
  * @param location              where the agent is defined (the reported file)
  * @param fieldLocations        the line of each field read, by field name (authenticationMode, …)
+ * @param publishState          whether an export shows it published; a never-published agent is a draft
  */
 public record Agent(
         String schemaName,
@@ -24,11 +25,21 @@ public record Agent(
         AccessControlPolicy accessControlPolicy,
         List<String> authorizedGroupIds,
         SourceLocation location,
-        Map<String, SourceLocation> fieldLocations) {
+        Map<String, SourceLocation> fieldLocations,
+        PublishState publishState) {
 
     public Agent {
         authorizedGroupIds = authorizedGroupIds == null ? null : List.copyOf(authorizedGroupIds);
         fieldLocations = Map.copyOf(fieldLocations);
+        publishState = publishState == null ? PublishState.UNKNOWN : publishState;
+    }
+
+    /** An agent no source says anything about publishing for. */
+    public Agent(String schemaName, String displayName, AuthenticationMode authenticationMode,
+                 AuthenticationTrigger authenticationTrigger, AccessControlPolicy accessControlPolicy,
+                 List<String> authorizedGroupIds, SourceLocation location, Map<String, SourceLocation> fieldLocations) {
+        this(schemaName, displayName, authenticationMode, authenticationTrigger, accessControlPolicy, authorizedGroupIds,
+                location, fieldLocations, PublishState.UNKNOWN);
     }
 
     public EntityRef entity() {
@@ -40,10 +51,17 @@ public record Agent(
         return fieldLocations.getOrDefault(field, location);
     }
 
-    /** "Display name (schemaName)" for messages. */
+    /** "Display name (schemaName)" for messages; a never-published agent says it is a draft. */
     public String title() {
-        return displayName == null || displayName.equals(schemaName)
-                ? schemaName : displayName + " (" + schemaName + ")";
+        String draft = publishState == PublishState.NEVER_PUBLISHED ? "draft, never published" : null;
+        if (displayName == null || displayName.equals(schemaName)) {
+            return draft == null ? schemaName : schemaName + " (" + draft + ")";
+        }
+        return displayName + " (" + schemaName + (draft == null ? "" : ", " + draft) + ")";
+    }
+
+    public boolean isDraft() {
+        return publishState == PublishState.NEVER_PUBLISHED;
     }
 
     public boolean isRestrictedToGroups() {

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param membersAffected       the members without a mailbox, for local reports
  * @param guestsAffected        the guests counted, for local reports
  * @param exempted              users an exemption takes out of these counts
+ * @param agentUsers            enabled Entra agent users in the audience: identities of AI agents, counted apart
+ *                              from members and guests (they are not people chatting)
  */
 public record Audience(
         String agent,
@@ -30,14 +32,21 @@ public record Audience(
         int guestsCounted,
         AffectedUsers membersAffected,
         AffectedUsers guestsAffected,
-        List<ExemptedUser> exempted) {
+        List<ExemptedUser> exempted,
+        int agentUsers) {
 
     public Audience {
         reasons = Map.copyOf(reasons);
         exempted = List.copyOf(exempted);
     }
 
-    /** Everyone in the audience: members and guests. */
+    /** " (2 Entra agent users counted apart)" for messages, or nothing. */
+    public String getAgentUsersNote() {
+        if (agentUsers == 0) return "";
+        return " (" + agentUsers + " Entra agent user" + (agentUsers == 1 ? "" : "s") + " counted apart: agent identities, not people)";
+    }
+
+    /** Everyone in the audience: members and guests (agent users are not people). */
     public int getTotal() { return members + guests; }
 
     /** The exempted users of one rule. */

@@ -9,6 +9,8 @@ package io.trailcheck.model;
  * @param ingestionLocation               where that switch was read
  * @param copilotRetentionDays            how long CopilotInteraction records are kept; null when no retention export
  * @param retentionLocation               where that was read
+ * @param payAsYouGoAuditing              whether Purview pay-as-you-go auditing of non-Microsoft channels is on
+ *                                        (native {@code tenant.payAsYouGoAuditing}); null when no input says
  */
 public record Tenant(
         String id,
@@ -16,7 +18,8 @@ public record Tenant(
         Boolean unifiedAuditLogIngestionEnabled,
         SourceLocation ingestionLocation,
         Integer copilotRetentionDays,
-        SourceLocation retentionLocation) {
+        SourceLocation retentionLocation,
+        Boolean payAsYouGoAuditing) {
 
     public EntityRef entity() {
         return EntityRef.tenant(id);

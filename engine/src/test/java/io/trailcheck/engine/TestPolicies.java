@@ -16,7 +16,7 @@ import java.util.Set;
 public final class TestPolicies {
     public static final Path DEFAULT = Path.of("..", "policies", "default.yaml").toAbsolutePath().normalize();
     public static final Set<String> BUILT_IN_IDS = Set.of("CIL001", "CIL002", "CIL003", "CIL004", "CIL005", "CIL006",
-            "CIL007", "CIL008", "CIL009", "CIL010", "CIL011", "CIL012", "CIL013", "CIL014");
+            "CIL007", "CIL008", "CIL009", "CIL010", "CIL011", "CIL012", "CIL013", "CIL014", "CIL015", "CIL016", "CIL017");
 
     private TestPolicies() {}
 

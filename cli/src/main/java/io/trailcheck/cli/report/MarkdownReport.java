@@ -87,6 +87,10 @@ final class MarkdownReport implements ReportWriter {
         int line = f.finding().getLocation().line();
         String label = "`" + path + ":" + line + "`";
         if (ctx.linkBase() == null || !Paths.isInside(ctx.sourceRoot(), f.finding().getLocation().file())) return label;
+        if (f.finding().getLocation().archiveEntry() != null) {
+            String archive = Paths.relative(ctx.sourceRoot(), f.finding().getLocation().diskFile());
+            return "[" + label + "](" + ctx.linkBase() + archive.replace(" ", "%20") + ")";
+        }
         return "[" + label + "](" + ctx.linkBase() + path.replace(" ", "%20") + "#L" + line + ")";
     }
 

@@ -25,20 +25,26 @@ final class ResultSummary {
         return (ctx.failed() ? "FAILED: " : "PASSED: ") + tally + " (" + gate + ").";
     }
 
-    /** "Read 3 files: 2 agents, 10 users, 1 group, 2 SKUs." */
+    /** "Read 3 files: 2 agents, 10 users, 1 group, 2 SKUs." (Entra agent users counted apart from people) */
     static String inventory(ScanResult.Inventory inv) {
         return "Read " + plural(inv.files().size(), "file") + ": " + plural(inv.agents(), "agent") + ", "
-                + plural(inv.users(), "user") + ", " + plural(inv.groups(), "group") + ", " + plural(inv.skus(), "SKU") + ".";
+                + Paths.users(inv) + ", " + plural(inv.groups(), "group") + ", " + plural(inv.skus(), "SKU") + ".";
     }
 
     /** The inventory as a JSON object; {@code fileKey} names each file's path ("file" in JSON, "uri" in SARIF). */
     static void inventory(ReportContext ctx, ObjectNode into, String fileKey) {
         ScanResult.Inventory i = ctx.result().inventory();
-        into.put("agents", i.agents()).put("users", i.users()).put("groups", i.groups()).put("skus", i.skus());
+        into.put("agents", i.agents()).put("users", i.users()).put("agentUsers", i.agentUsers()).put("groups", i.groups())
+                .put("skus", i.skus());
         ArrayNode files = into.putArray("files");
         for (InputFile f : i.files()) {
             files.addObject().put(fileKey, Paths.relative(ctx.sourceRoot(), f.file())).put("kind", f.kind().name().toLowerCase(Locale.ROOT))
                     .put("records", f.records());
+        }
+        ArrayNode notJudged = into.putArray("notJudged");
+        for (var a : i.notJudged()) {
+            notJudged.addObject().put("agent", a.agent()).put("reason", a.reason())
+                    .put(fileKey, Paths.relative(ctx.sourceRoot(), a.location().file())).put("line", a.location().line());
         }
     }
 

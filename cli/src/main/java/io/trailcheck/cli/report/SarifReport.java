@@ -146,9 +146,19 @@ final class SarifReport implements ReportWriter {
         ObjectNode location = o.putArray("locations").addObject();
         ObjectNode physical = location.putObject("physicalLocation");
         physical.putObject("artifactLocation").put("uri", uri(ctx, f));
-        ObjectNode region = physical.putObject("region").put("startLine", f.getLocation().line());
-        if (f.getLocation().column() > 0) region.put("startColumn", f.getLocation().column());
-        location.putArray("logicalLocations").addObject()
+        String entry = f.getLocation().archiveEntry();
+        ArrayNode logical = location.putArray("logicalLocations");
+        if (entry == null) {
+            ObjectNode region = physical.putObject("region").put("startLine", f.getLocation().line());
+            if (f.getLocation().column() > 0) region.put("startColumn", f.getLocation().column());
+        } else {
+            // GitHub shows files, not archive members: the zip itself, its first line, and the member as a logical location
+            physical.putObject("region").put("startLine", 1);
+            logical.addObject().put("name", entry + ":" + f.getLocation().line())
+                    .put("fullyQualifiedName", Paths.relative(ctx.sourceRoot(), f.getLocation().file()) + ":" + f.getLocation().line())
+                    .put("kind", "module");
+        }
+        logical.addObject()
                 .put("name", f.getEntity().key())
                 .put("fullyQualifiedName", f.getEntity().kind() + ":" + f.getEntity().key())
                 .put("kind", "resource");
@@ -172,7 +182,7 @@ final class SarifReport implements ReportWriter {
 
     /** A repository-relative URI, percent-encoded; an absolute file URI for files outside the source root. */
     static String uri(ReportContext ctx, Finding f) {
-        java.nio.file.Path file = f.getLocation().file();
+        java.nio.file.Path file = f.getLocation().diskFile();
         if (!Paths.isInside(ctx.sourceRoot(), file)) return file.toAbsolutePath().normalize().toUri().toString();
         String relative = Paths.relative(ctx.sourceRoot(), file);
         try {

@@ -60,5 +60,6 @@ final class TextReport implements ReportWriter {
         for (InputFile f : inv.files()) {
             out.printf("  %-40s %s (%d)%n", Paths.relative(ctx.sourceRoot(), f.file()), f.kind().description(), f.records());
         }
+        Paths.notJudged(ctx.sourceRoot(), inv.notJudged()).forEach(line -> out.println("  " + line));
     }
 }

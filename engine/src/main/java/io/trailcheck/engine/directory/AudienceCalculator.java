@@ -55,12 +55,16 @@ public final class AudienceCalculator {
     }
 
     private final class Counts {
-        int members, unknownMailbox, guests;
+        int members, unknownMailbox, guests, agentUsers;
         int[] affected = new int[16];
         int affectedCount;
 
         void add(int i) {
             if (!users.isEnabled(i)) return;
+            if (users.isAgentUser(i)) {
+                agentUsers++;
+                return;
+            }
             if (users.isGuest(i)) {
                 guests++;
                 addAffected(i);
@@ -94,7 +98,7 @@ public final class AudienceCalculator {
         Audience toAudience(String agent, boolean wholeTenant) {
             if (Arrays.stream(exemptCandidates).noneMatch(i -> exemption(i, agent) != null)) {
                 return new Audience(agent, wholeTenant, members, sharedMembers.size(), sharedReasons, unknownMailbox, guests,
-                        sharedGuests.size(), sharedMembers, sharedGuests, List.of());
+                        sharedGuests.size(), sharedMembers, sharedGuests, List.of(), agentUsers);
             }
             List<ExemptedUser> exempted = new ArrayList<>();
             for (int i : exemptCandidates) {
@@ -105,7 +109,7 @@ public final class AudienceCalculator {
             int[] memberList = Arrays.stream(counted).filter(i -> !users.isGuest(i)).toArray();
             int[] guestList = Arrays.stream(counted).filter(users::isGuest).toArray();
             return new Audience(agent, wholeTenant, members, memberList.length, reasons(memberList), unknownMailbox, guests,
-                    guestList.length, users(memberList), users(guestList), exempted);
+                    guestList.length, users(memberList), users(guestList), exempted, agentUsers);
         }
 
         private int[] filter(java.util.function.IntPredicate keep) {

@@ -18,6 +18,8 @@ import java.util.function.BiConsumer;
 public final class UserDirectory implements UserIndex {
     private static final byte ENABLED = 1;
     private static final byte GUEST = 2;
+    /** An Entra Agent ID agent user: an identity of an AI agent, not a person. */
+    private static final byte AGENT_USER = 4;
 
     private final String[] ids;
     private final String[] principalNames;
@@ -163,6 +165,17 @@ public final class UserDirectory implements UserIndex {
         return rank;
     }
 
+    public boolean isAgentUser(int i) {
+        return (flags[i] & AGENT_USER) != 0;
+    }
+
+    /** How many of the users are Entra agent users rather than people. */
+    public int agentUsers() {
+        int n = 0;
+        for (int i = 0; i < size(); i++) if (isAgentUser(i)) n++;
+        return n;
+    }
+
     public SourceLocation location(int i) {
         return SourceLocation.of(files.get(fileOf[i]), lines[i], columns[i]);
     }
@@ -205,12 +218,18 @@ public final class UserDirectory implements UserIndex {
         /** Adds a user; returns false when the id was already added (the caller reports the duplicate). */
         public boolean add(String id, String principalName, boolean enabled, boolean guest, PlanProfile assignedPlans,
                            LicenceProfile licenceProfile, SourceLocation at) {
+            return add(id, principalName, enabled, guest, false, assignedPlans, licenceProfile, at);
+        }
+
+        /** Adds a user that may be an Entra agent user (counted apart from people). */
+        public boolean add(String id, String principalName, boolean enabled, boolean guest, boolean agentUser,
+                           PlanProfile assignedPlans, LicenceProfile licenceProfile, SourceLocation at) {
             if (!indexById.putIfAbsent(id, size)) return false;
             if (size == ids.length) grow();
             if (firstFile == null) firstFile = SourceLocation.startOf(at.file());
             ids[size] = id;
             principalNames[size] = principalName;
-            flags[size] = (byte) ((enabled ? ENABLED : 0) | (guest ? GUEST : 0));
+            flags[size] = (byte) ((enabled ? ENABLED : 0) | (guest ? GUEST : 0) | (agentUser ? AGENT_USER : 0));
             licenceProfileOf[size] = licences.intern(licenceProfile);
             planProfileOf[size] = plans.intern(assignedPlans);
             lines[size] = at.line();
@@ -237,7 +256,8 @@ public final class UserDirectory implements UserIndex {
             for (int i = 0; i < other.size; i++) {
                 SourceLocation at = other.location(i);
                 boolean added = add(other.ids[i], other.principalNames[i], (other.flags[i] & ENABLED) != 0,
-                        (other.flags[i] & GUEST) != 0, other.plans.profiles.get(other.planProfileOf[i]),
+                        (other.flags[i] & GUEST) != 0, (other.flags[i] & AGENT_USER) != 0,
+                        other.plans.profiles.get(other.planProfileOf[i]),
                         other.licences.profiles.get(other.licenceProfileOf[i]), at);
                 if (!added) duplicate.met(other.ids[i], at, location(indexOf(other.ids[i])));
             }

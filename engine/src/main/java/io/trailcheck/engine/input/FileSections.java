@@ -13,6 +13,9 @@ public record FileSections(List<Section> sections, int records) {
         sections = List.copyOf(sections);
     }
 
+    /** What a file that turned out not to be an input (a zip that is no solution export) gives. */
+    public static final FileSections NOT_AN_INPUT = new FileSections(List.of(), -1);
+
     public static FileSections of(Section section) {
         return section == null ? new FileSections(List.of(), 0) : new FileSections(List.of(section), section.records());
     }

@@ -24,6 +24,9 @@ public enum InputKind {
     CONVERSATION_TRANSCRIPTS("Dataverse conversation transcripts (conversationtranscripts*.json)"),
     WORKSPACE("Copilot Studio agent workspace (settings.mcs.yml)"),
     SOLUTION_BOT("solution export bot (bots/<schema>/bot.xml)"),
+    SOLUTION_ZIP("solution export zip (pac solution export), read in place"),
+    /** Not found by name: read beside a bot.xml, listed so the inventory shows where channels came from. */
+    SOLUTION_CHANNELS("solution bot channels (bots/<schema>/configuration.json)"),
     DATAVERSE_BOTS("Dataverse bots");
 
     private final String description;
@@ -45,6 +48,7 @@ public enum InputKind {
         if (name.equals("settings.mcs.yml") || name.equals("settings.mcs.yaml")) return Optional.of(WORKSPACE);
         if (isNative(name)) return Optional.of(NATIVE);
         if (name.equals("bot.xml") && isBotsFolder(parent)) return Optional.of(SOLUTION_BOT);
+        if (name.endsWith(".zip")) return Optional.of(SOLUTION_ZIP);
         Optional<InputKind> observation = ObservationKind.recognise(file).map(InputKind::of);
         if (observation.isPresent()) return observation;
         if (!name.endsWith(".json")) return Optional.empty();

@@ -38,6 +38,10 @@ import java.util.Set;
  * @param auditRecords  the CopilotInteraction records of the audit exports; null when none was read
  * @param agentAliases  each agent's other names (bot id, display name), lower case, to its schema name
  * @param sections      the input sections some file gave
+ * @param sourceConflicts fields an agent's sources disagree on (CIL015); {@code conflicts} renders them
+ * @param draftDifferences drafts that differ from the published configuration (CIL016)
+ * @param triggers      event triggers that start agents with no signed-in person (CIL017)
+ * @param notJudged     agents an export shows deleted or inactive, with why: not judged
  */
 public record Snapshot(
         List<InputFile> files,
@@ -55,7 +59,11 @@ public record Snapshot(
         List<ObservedConversation> conversations,
         AuditRecords auditRecords,
         Map<String, String> agentAliases,
-        Set<InputSection> sections) {
+        Set<InputSection> sections,
+        List<io.trailcheck.model.SourceConflict> sourceConflicts,
+        List<io.trailcheck.model.DraftDifference> draftDifferences,
+        List<io.trailcheck.model.AgentTrigger> triggers,
+        List<io.trailcheck.engine.input.copilotstudio.SetAsideAgent> notJudged) {
 
     /**
      * The audit exports' CopilotInteraction records as keys, and the time they cover (every record's time,

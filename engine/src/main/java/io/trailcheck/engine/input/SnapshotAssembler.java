@@ -115,15 +115,17 @@ final class SnapshotAssembler {
     }
 
     Snapshot snapshot(List<InputFile> files) {
-        AgentMerger merged = new AgentMerger(agents, problems);
+        AgentMerger merged = new AgentMerger(agents);
         List<UnknownValue> unknown = new ArrayList<>(merged.unknownValues());
         unknown.addAll(unknownValues);
         Optional<UserDirectory> directory = present.contains(InputSection.USERS) ? Optional.of(users()) : Optional.empty();
         return new Snapshot(List.copyOf(files), merged.agents(), merged.channels(), unknown,
-                missingSkus(directory), merged.conflicts(), tenant(), directory, groupDirectory(), Map.copyOf(skus),
+                missingSkus(directory), merged.conflicts().stream().map(io.trailcheck.model.SourceConflict::describe).toList(),
+                tenant(), directory, groupDirectory(), Map.copyOf(skus),
                 List.copyOf(telemetry), List.copyOf(interactions), List.copyOf(conversations),
                 present.contains(InputSection.AUDIT_RECORDS) ? new Snapshot.AuditRecords(auditKeys, auditCoverage) : null,
-                aliases(merged), Set.copyOf(present));
+                aliases(merged), Set.copyOf(present), List.copyOf(merged.conflicts()), List.copyOf(merged.differences()),
+                List.copyOf(merged.triggers()), List.copyOf(merged.setAside()));
     }
 
     /** Each agent's other names (bot id, display name), lower case, to its schema name. */
@@ -143,7 +145,8 @@ final class SnapshotAssembler {
         String id = tenant == null || tenant.id() == null ? "tenant" : tenant.id();
         return new Tenant(id, tenant == null ? null : tenant.name(),
                 ingestion == null ? null : ingestion.enabled(), ingestion == null ? null : ingestion.location(),
-                retention == null ? null : retention.days(), retention == null ? null : retention.location());
+                retention == null ? null : retention.days(), retention == null ? null : retention.location(),
+                tenant == null ? null : tenant.payAsYouGoAuditing());
     }
 
     private GroupDirectory groupDirectory() {

@@ -2,7 +2,9 @@ package io.trailcheck.engine.input;
 
 import io.trailcheck.engine.directory.UserIndex;
 import io.trailcheck.engine.input.copilotstudio.DataverseBotsReader;
+import io.trailcheck.engine.input.copilotstudio.AgentsSection;
 import io.trailcheck.engine.input.copilotstudio.SolutionBotReader;
+import io.trailcheck.engine.input.copilotstudio.SolutionZipReader;
 import io.trailcheck.engine.input.copilotstudio.WorkspaceReader;
 import io.trailcheck.engine.input.exchange.AuditConfigReader;
 import io.trailcheck.engine.input.exchange.AuditRetentionReader;
@@ -70,6 +72,8 @@ public final class SnapshotReader {
         readers.put(InputKind.NATIVE, nativeSnapshot::read);
         readers.put(InputKind.AUDIT_RETENTION, (f, p) -> FileSections.of(retention.read(f, p)));
         readers.put(InputKind.SOLUTION_BOT, (f, p) -> FileSections.of(solution.read(f, p)));
+        SolutionZipReader zips = new SolutionZipReader(solution);
+        readers.put(InputKind.SOLUTION_ZIP, (f, p) -> zips.read(f, p).map(FileSections::of).orElse(FileSections.NOT_AN_INPUT));
         readers.put(InputKind.AUDIT_CONFIG, (f, p) -> FileSections.of(auditConfig.read(f, p)));
         readers.put(InputKind.WORKSPACE, (f, p) -> FileSections.of(workspace.read(f, p)));
         readers.put(InputKind.DATAVERSE_BOTS, (f, p) -> FileSections.of(dataverse.read(f, p)));
@@ -132,7 +136,11 @@ public final class SnapshotReader {
             if (NAMING_USERS.contains(found.get(i).kind())) assembler.addAll(read[i].sections());
         }
         List<InputFile> files = new ArrayList<>();
-        for (int i = 0; i < read.length; i++) files.add(new InputFile(found.get(i).file(), found.get(i).kind(), read[i].records()));
+        for (int i = 0; i < read.length; i++) {
+            if (read[i].records() < 0) continue; // a zip that is no solution export: not an input
+            files.add(new InputFile(found.get(i).file(), found.get(i).kind(), read[i].records()));
+            for (Section s : read[i].sections()) if (s instanceof AgentsSection a) files.addAll(a.alsoRead());
+        }
         problems.throwIfAny();
         Snapshot snapshot = assembler.snapshot(files);
         problems.throwIfAny();

@@ -35,6 +35,9 @@ public final class Interpreter {
         List<Object> facts = new ArrayList<>();
         facts.addAll(snapshot.agents());
         facts.addAll(snapshot.channels());
+        facts.addAll(snapshot.sourceConflicts());
+        facts.addAll(snapshot.draftDifferences());
+        facts.addAll(snapshot.triggers());
         facts.addAll(snapshot.unknownValues());
         facts.addAll(snapshot.unresolved());
         facts.add(snapshot.tenant());

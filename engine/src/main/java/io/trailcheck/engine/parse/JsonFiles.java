@@ -48,6 +48,11 @@ public final class JsonFiles {
         return factory.createParser(in);
     }
 
+    /** A parser over a stream (an archive entry); the caller bounds and closes it. */
+    public JsonParser open(InputStream in) throws IOException {
+        return factory.createParser(in);
+    }
+
     /** A parser over a JSON document embedded as a string (Dataverse {@code configuration}). */
     public JsonParser openEmbedded(String json) throws IOException {
         return factory.createParser(json);

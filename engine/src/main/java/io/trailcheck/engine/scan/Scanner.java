@@ -110,8 +110,9 @@ public final class Scanner {
     private static ScanResult.Inventory inventory(Snapshot s) {
         Map<String, String> names = new java.util.TreeMap<>();
         s.agents().forEach(a -> names.put(a.schemaName(), a.displayName() == null ? a.schemaName() : a.displayName()));
-        return new ScanResult.Inventory(s.files(), s.agents().size(), s.users().map(u -> u.size()).orElse(0),
-                s.groups().size(), s.skus().size(), java.util.Collections.unmodifiableMap(names));
+        int agentUsers = s.users().map(u -> u.agentUsers()).orElse(0);
+        return new ScanResult.Inventory(s.files(), s.agents().size(), s.users().map(u -> u.size()).orElse(0) - agentUsers,
+                s.groups().size(), s.skus().size(), java.util.Collections.unmodifiableMap(names), s.notJudged(), agentUsers);
     }
 
     public RulePack pack() {

@@ -34,7 +34,7 @@ public final class DataverseBotsReader {
     public AgentsSection read(Path file, Problems problems) {
         JsonValues values = new JsonValues(file, problems);
         List<AgentDraft> agents = new ArrayList<>();
-        collection.read(file, RecordReader.of(at -> new AgentDraft(file, false, at), (AgentDraft d, String name, JsonParser p) -> {
+        collection.read(file, RecordReader.of(at -> new AgentDraft(file, AgentDraft.Origin.EXPORT, at), (AgentDraft d, String name, JsonParser p) -> {
             SourceLocation at = JsonFiles.here(file, p);
             switch (FieldNames.lower(name)) {
                 case "schemaname" -> d.set(AgentFields.SCHEMA_NAME, values.string(p, name), at);
@@ -50,6 +50,10 @@ public final class DataverseBotsReader {
                         d.locations.put(AgentFields.AUTHORIZED_GROUPS, at);
                     }
                 }
+                case "statecode" -> notLive(d, "statecode", values.scalar(p, name), "0", "Inactive");
+                case "componentstate" -> componentState(d, values.scalar(p, name));
+                case "publishedon" -> d.publishState = values.scalar(p, name) == null
+                        ? io.trailcheck.model.PublishState.NEVER_PUBLISHED : io.trailcheck.model.PublishState.PUBLISHED;
                 case "configuration" -> {
                     String config = values.string(p, name);
                     if (config != null && !config.isBlank()) d.channels = channels(config, at, problems);
@@ -65,6 +69,26 @@ public final class DataverseBotsReader {
             agents.add(d);
         }), problems);
         return new AgentsSection(agents);
+    }
+
+    /** Any state but the live one sets the agent aside ("statecode 1 (Inactive) in Dataverse"). */
+    private static void notLive(AgentDraft d, String column, String value, String live, String label) {
+        if (value != null && !value.trim().equals(live) && d.notLive == null) {
+            d.notLive = column + " " + value.trim() + " (" + label + ") in Dataverse";
+        }
+    }
+
+    /**
+     * Solution-aware {@code componentstate}: 0 Published, 1 Unpublished, 2 Deleted, 3 Deleted Unpublished. A
+     * deleted agent is set aside; an unpublished one is a draft.
+     */
+    private static void componentState(AgentDraft d, String value) {
+        if (value == null) return;
+        switch (value.trim()) {
+            case "1" -> d.publishState = io.trailcheck.model.PublishState.NEVER_PUBLISHED;
+            case "2", "3" -> notLive(d, "componentstate", value, "0", "Deleted");
+            default -> { }
+        }
     }
 
     /** The channels inside the {@code configuration} JSON string; all located at that field. */

@@ -5,6 +5,8 @@ package io.trailcheck.engine.input.copilotstudio;
 //   microsoft/Power-CAT-Copilot-Studio-Kit: CopilotStudioAccelerator/SolutionPackage/src/bots/cre74_adaptiveCardBot/{bot.xml,configuration.json}
 //   Azure-Samples/Copilot-Studio-with-Azure-AI-Search: src/powerplatform/copilot_studio_gold_agent/bots/crf6d_aiSearchConnectionExample/{bot.xml,configuration.json}
 
+import io.trailcheck.engine.input.InputFile;
+import io.trailcheck.engine.input.InputKind;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -21,9 +23,11 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import io.trailcheck.engine.problem.Problems;
+import io.trailcheck.model.AgentTrigger;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +38,10 @@ import java.util.Optional;
 /**
  * An unpacked solution export ({@code pac solution unpack}): {@code bots/<schemaname>/bot.xml}, a
  * {@code <bot schemaname="...">} root whose children hold the Dataverse columns as text (picklists as
- * integers), and the sibling {@code configuration.json} ({@code $kind: BotConfiguration}) holding the channels.
+ * integers), the {@code <synchronizationstatus>} publish state, the sibling {@code configuration.json}
+ * ({@code $kind: BotConfiguration}) holding the draft channels, and the bot's external-trigger components
+ * ({@code botcomponents/<schema>/botcomponent.xml}). {@link SolutionZipReader} reads a zipped export through
+ * the same code.
  */
 public final class SolutionBotReader {
     private static final Map<String, String> SCALARS = Map.of(
@@ -44,21 +51,63 @@ public final class SolutionBotReader {
             "authenticationtrigger", AgentFields.AUTHENTICATION_TRIGGER,
             "accesscontrolpolicy", AgentFields.ACCESS_CONTROL_POLICY);
     private static final String GROUPS = "authorizedsecuritygroupids";
+    /** botcomponent.componenttype 17 is External Trigger (PowerApps docs, botcomponent entity). */
+    private static final String EXTERNAL_TRIGGER_TYPE = "17";
+    private static final List<String> TRIGGER_INFIXES = List.of(".externaltriggercomponent.", ".externaltriggerconfiguration.");
 
     private final JsonFiles json;
+    private final SynchronizationStatus synchronization;
     /** A factory per thread: files are read in parallel, and StAX factories are not promised to be thread-safe. */
     private final ThreadLocal<XMLInputFactory> xml = ThreadLocal.withInitial(SolutionBotReader::secureFactory);
 
     public SolutionBotReader(JsonFiles json) {
         this.json = json;
+        this.synchronization = new SynchronizationStatus(json);
     }
 
     public AgentsSection read(Path botXml, Problems problems) {
-        Optional<AgentDraft> draft = readBot(botXml, problems);
-        if (draft.isEmpty()) return new AgentsSection(List.of());
-        Path configuration = botXml.resolveSibling("configuration.json");
-        if (Files.isRegularFile(configuration)) draft.get().channels = channels(configuration, problems);
-        return new AgentsSection(List.of(draft.get()));
+        Path root = botXml.getParent().getParent().getParent();
+        String entry = "bots/" + botXml.getParent().getFileName() + "/bot.xml";
+        List<InputFile> alsoRead = new java.util.ArrayList<>();
+        Optional<AgentDraft> draft = readBot(SolutionFiles.folder(root), entry, AgentDraft.Origin.SOLUTION, problems, alsoRead);
+        return new AgentsSection(draft.map(List::of).orElse(List.of()), alsoRead);
+    }
+
+    /** One bot of a solution with its channels and triggers; the configuration files read are added to {@code files}. */
+    Optional<AgentDraft> readBot(SolutionFiles solution, String botEntry, AgentDraft.Origin origin, Problems problems,
+                                 List<InputFile> files) {
+        Path shown = solution.shown(botEntry);
+        Optional<AgentDraft> draft = parse(solution, botEntry, problems, r -> root(shown, r, origin, problems));
+        if (draft.isEmpty()) return draft;
+        String configuration = botEntry.substring(0, botEntry.lastIndexOf('/') + 1) + "configuration.json";
+        if (solution.exists(configuration)) {
+            draft.get().channels = channels(solution, configuration, problems);
+            int count = draft.get().channels == null ? 0 : draft.get().channels.size();
+            files.add(new InputFile(solution.shown(configuration), InputKind.SOLUTION_CHANNELS, count));
+        }
+        triggers(solution, draft.get(), problems);
+        return draft;
+    }
+
+    private interface XmlBody<T> {
+        Optional<T> read(XMLStreamReader r) throws XMLStreamException, IOException;
+    }
+
+    private <T> Optional<T> parse(SolutionFiles solution, String entry, Problems problems, XmlBody<T> body) {
+        Path shown = solution.shown(entry);
+        try (InputStream in = solution.open(entry)) {
+            XMLStreamReader r = xml.get().createXMLStreamReader(in);
+            try {
+                return body.read(r);
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            problems.add(malformed(shown, e));
+        } catch (IOException e) {
+            problems.add(Problem.inFile(shown, "cannot read: " + e.getMessage()));
+        }
+        return Optional.empty();
     }
 
     private static XMLInputFactory secureFactory() {
@@ -69,23 +118,8 @@ public final class SolutionBotReader {
         return f;
     }
 
-    private Optional<AgentDraft> readBot(Path file, Problems problems) {
-        try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader r = xml.get().createXMLStreamReader(in);
-            try {
-                return root(file, r, problems);
-            } finally {
-                r.close();
-            }
-        } catch (XMLStreamException e) {
-            problems.add(malformed(file, e));
-        } catch (IOException e) {
-            problems.add(Problem.inFile(file, "cannot read: " + e.getMessage()));
-        }
-        return Optional.empty();
-    }
-
-    private Optional<AgentDraft> root(Path file, XMLStreamReader r, Problems problems) throws XMLStreamException {
+    private Optional<AgentDraft> root(Path file, XMLStreamReader r, AgentDraft.Origin origin, Problems problems)
+            throws XMLStreamException {
         if (!firstElement(file, r, problems)) return Optional.empty();
         SourceLocation at = here(file, r);
         if (!r.getLocalName().equalsIgnoreCase("bot")) {
@@ -93,9 +127,9 @@ public final class SolutionBotReader {
                     "expected a <bot> root element, found <" + r.getLocalName() + ">"));
             return Optional.empty();
         }
-        AgentDraft draft = new AgentDraft(file, true, at);
+        AgentDraft draft = new AgentDraft(file, origin, at);
         draft.set(AgentFields.SCHEMA_NAME, blankToNull(r.getAttributeValue(null, "schemaname")), at);
-        while (r.nextTag() == XMLStreamConstants.START_ELEMENT) child(file, r, draft);
+        while (r.nextTag() == XMLStreamConstants.START_ELEMENT) child(file, r, draft, problems);
         if (draft.get(AgentFields.SCHEMA_NAME) == null) draft.set(AgentFields.SCHEMA_NAME, folderSchema(file), at);
         if (draft.get(AgentFields.SCHEMA_NAME) == null) {
             problems.add(new Problem(file, at.line(), at.column(),
@@ -113,7 +147,7 @@ public final class SolutionBotReader {
             if (event == XMLStreamConstants.DTD) {
                 SourceLocation at = here(file, r);
                 problems.add(new Problem(file, at.line(), at.column(),
-                        "malformed XML: a DOCTYPE is not allowed in bot.xml (pac solution unpack writes none)"));
+                        "malformed XML: a DOCTYPE is not allowed in a solution export (pac solution writes none)"));
                 return false;
             }
         }
@@ -121,7 +155,7 @@ public final class SolutionBotReader {
         return false;
     }
 
-    private static void child(Path file, XMLStreamReader r, AgentDraft draft) throws XMLStreamException {
+    private void child(Path file, XMLStreamReader r, AgentDraft draft, Problems problems) throws XMLStreamException {
         String name = r.getLocalName().toLowerCase(Locale.ROOT);
         SourceLocation at = here(file, r);
         String field = SCALARS.get(name);
@@ -129,6 +163,12 @@ public final class SolutionBotReader {
             draft.set(field, blankToNull(text(r)), at);
         } else if (name.equals(GROUPS)) {
             groups(draft, text(r), at);
+        } else if (name.equals("synchronizationstatus")) {
+            // StAX locates a start tag where it ends: where the element's text begins
+            synchronization.read(text(r), file, at.line(), at.column(), draft, problems);
+        } else if (name.equals("statecode")) {
+            String state = text(r);
+            if (!state.isEmpty() && !state.equals("0")) draft.notLive = "statecode " + state + " (Inactive) in the solution";
         } else {
             skip(r);
         }
@@ -138,6 +178,62 @@ public final class SolutionBotReader {
         if (list.isEmpty()) return;
         draft.authorizedGroupIds = YamlNodes.splitCommaList(list);
         draft.locations.put(AgentFields.AUTHORIZED_GROUPS, at);
+    }
+
+    /**
+     * The bot's external triggers: {@code botcomponents/<bot>.<infix>.<name>/botcomponent.xml} whose
+     * {@code componenttype} is 17, or whose schema name marks an external trigger, whose parent is this bot and
+     * whose {@code statecode} is 0 (an inactive trigger starts nothing).
+     */
+    private void triggers(SolutionFiles solution, AgentDraft draft, Problems problems) {
+        String schema = draft.get(AgentFields.SCHEMA_NAME).toLowerCase(Locale.ROOT);
+        List<String> entries;
+        try {
+            entries = solution.below("botcomponents/");
+        } catch (IOException e) {
+            problems.add(Problem.inFile(solution.shown("botcomponents"), "cannot read: " + e.getMessage()));
+            return;
+        }
+        for (String entry : entries) {
+            String lower = entry.toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("botcomponents/" + schema + ".") || !lower.endsWith("/botcomponent.xml")) continue;
+            parse(solution, entry, problems, r -> component(solution.shown(entry), r, schema))
+                    .ifPresent(draft.triggers::add);
+        }
+    }
+
+    private static Optional<AgentTrigger> component(Path file, XMLStreamReader r, String bot) throws XMLStreamException {
+        if (!r.hasNext() || r.nextTag() != XMLStreamConstants.START_ELEMENT) return Optional.empty();
+        SourceLocation at = here(file, r);
+        String schemaName = blankToNull(r.getAttributeValue(null, "schemaname"));
+        String type = null, name = null, description = null, parent = null, state = null;
+        while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+            switch (r.getLocalName().toLowerCase(Locale.ROOT)) {
+                case "componenttype" -> type = text(r);
+                case "name" -> name = blankToNull(text(r));
+                case "description" -> description = blankToNull(text(r));
+                case "parentbotid" -> parent = parentSchema(r);
+                case "statecode" -> state = text(r);
+                default -> skip(r);
+            }
+        }
+        boolean inactive = state != null && !state.isEmpty() && !state.equals("0");
+        if (schemaName == null || inactive || (parent != null && !parent.equalsIgnoreCase(bot))) return Optional.empty();
+        String lower = schemaName.toLowerCase(Locale.ROOT);
+        boolean trigger = EXTERNAL_TRIGGER_TYPE.equals(type) || TRIGGER_INFIXES.stream().anyMatch(lower::contains);
+        if (!trigger) return Optional.empty();
+        String shortName = schemaName.substring(schemaName.lastIndexOf('.') + 1);
+        return Optional.of(new AgentTrigger(bot, shortName, description != null ? description : name, at));
+    }
+
+    /** {@code <parentbotid><schemaname>bot</schemaname></parentbotid>}. */
+    private static String parentSchema(XMLStreamReader r) throws XMLStreamException {
+        String schema = null;
+        while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+            if (r.getLocalName().equalsIgnoreCase("schemaname")) schema = blankToNull(text(r));
+            else skip(r);
+        }
+        return schema;
     }
 
     /** The text of the current element, ending on its END_ELEMENT; nested elements contribute nothing. */
@@ -167,19 +263,26 @@ public final class SolutionBotReader {
         return bots.getFileName().toString().equalsIgnoreCase("bots") ? folder.getFileName().toString() : null;
     }
 
-    private List<AgentDraft.ChannelDraft> channels(Path file, Problems problems) {
+    /** The draft channels; null when configuration.json names none (the publish state may). */
+    private List<AgentDraft.ChannelDraft> channels(SolutionFiles solution, String entry, Problems problems) {
+        Path file = solution.shown(entry);
         JsonValues values = new JsonValues(file, problems);
         List<AgentDraft.ChannelDraft> out = new ArrayList<>();
-        try (JsonParser p = json.open(file)) {
+        boolean[] listed = {false};
+        try (InputStream in = solution.open(entry); JsonParser p = json.open(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 values.report(p, "expected the bot configuration as a JSON object");
                 return null;
             }
             values.fields(p, (name, v) -> {
-                if (name.equals("channels")) values.objects(v, "channels", c -> channel(file, c, values, problems, out));
-                else JsonValues.skip(v);
+                if (name.equals("channels")) {
+                    listed[0] = true;
+                    values.objects(v, "channels", c -> channel(file, c, values, problems, out));
+                } else {
+                    JsonValues.skip(v);
+                }
             });
-            return out;
+            return listed[0] ? out : null;
         } catch (JsonProcessingException e) {
             problems.add(JsonFiles.problem(file, e));
         } catch (IOException e) {

@@ -17,16 +17,19 @@ import java.util.Optional;
 
 /**
  * {@code settings.mcs.yml} of an agent workspace ({@code pac copilot clone}, the Copilot Studio VS Code
- * extension): one agent, every field with its line.
+ * extension): one agent, every field with its line; {@code publishedOn} says it was published; the
+ * workspace's {@code trigger/*.mcs.yml} files are its event triggers ({@link TriggerReader}).
  */
 public final class WorkspaceReader {
     private static final List<String> SCALARS = List.of(AgentFields.SCHEMA_NAME, AgentFields.DISPLAY_NAME,
             AgentFields.AUTHENTICATION_MODE, AgentFields.AUTHENTICATION_TRIGGER, AgentFields.ACCESS_CONTROL_POLICY);
 
     private final YamlFiles yaml;
+    private final TriggerReader triggers;
 
     public WorkspaceReader(YamlFiles yaml) {
         this.yaml = yaml;
+        this.triggers = new TriggerReader(yaml);
     }
 
     public AgentsSection read(Path file, Problems problems) {
@@ -37,8 +40,12 @@ public final class WorkspaceReader {
             problems.add(problem(file, root, "expected the agent's settings as a mapping, found " + YamlNodes.kindOf(root)));
             return new AgentsSection(List.of());
         }
-        AgentDraft draft = new AgentDraft(file, true, YamlNodes.at(file, root));
+        AgentDraft draft = new AgentDraft(file, AgentDraft.Origin.WORKSPACE, YamlNodes.at(file, root));
         for (String field : SCALARS) readScalar(file, root, field, draft, problems);
+        // older clones and Microsoft's own fixtures name the agent with name: rather than displayName:
+        if (draft.get(AgentFields.DISPLAY_NAME) == null) readScalar(file, root, "name", AgentFields.DISPLAY_NAME, draft, problems);
+        YamlNodes.scalar(root, "publishedOn").filter(v -> !v.isBlank())
+                .ifPresent(v -> draft.publishState = io.trailcheck.model.PublishState.PUBLISHED);
         YamlNodes.entry(root, AgentFields.AUTHORIZED_GROUPS).ifPresent(t -> {
             draft.authorizedGroupIds = YamlNodes.stringList(t.getValueNode());
             draft.locations.put(AgentFields.AUTHORIZED_GROUPS, YamlNodes.at(file, t.getKeyNode()));
@@ -49,14 +56,19 @@ public final class WorkspaceReader {
             problems.add(Problem.inFile(file, "no schemaName: a settings.mcs.yml names its agent with schemaName"));
             return new AgentsSection(List.of());
         }
+        draft.triggers.addAll(triggers.read(file.resolveSibling("trigger"), draft.get(AgentFields.SCHEMA_NAME), problems));
         return new AgentsSection(List.of(draft));
     }
 
     private static void readScalar(Path file, Node root, String field, AgentDraft draft, Problems problems) {
-        YamlNodes.entry(root, field).ifPresent(t -> {
+        readScalar(file, root, field, field, draft, problems);
+    }
+
+    private static void readScalar(Path file, Node root, String key, String field, AgentDraft draft, Problems problems) {
+        YamlNodes.entry(root, key).ifPresent(t -> {
             Node value = t.getValueNode();
             if (!(value instanceof ScalarNode)) {
-                problems.add(problem(file, value, field + ": expected a single value, found " + YamlNodes.kindOf(value)));
+                problems.add(problem(file, value, key + ": expected a single value, found " + YamlNodes.kindOf(value)));
                 return;
             }
             YamlNodes.text(value).ifPresent(v -> draft.set(field, v.trim(), YamlNodes.at(file, t.getKeyNode())));

@@ -44,6 +44,7 @@ public final class GraphUsersReader {
     private static final class Draft {
         final SourceLocation at;
         String id, principalName, userType;
+        boolean agentUser;
         Boolean enabled;
         PlanProfile plans = PlanProfile.NOT_EXPORTED;
         List<String> licences;
@@ -63,6 +64,10 @@ public final class GraphUsersReader {
                 case "id" -> d.id = values.string(p, name);
                 case "userprincipalname" -> d.principalName = values.string(p, name);
                 case "usertype" -> d.userType = values.string(p, name);
+                // Entra Agent ID: "@odata.type": "#microsoft.graph.agentUser", marked by identityParentId
+                // (microsoft-graph-docs-contrib api-reference/v1.0/resources/agentuser.md)
+                case "@odata.type" -> d.agentUser |= "#microsoft.graph.agentUser".equalsIgnoreCase(values.string(p, name));
+                case "identityparentid" -> d.agentUser |= values.string(p, name) != null;
                 case "accountenabled" -> d.enabled = values.bool(p, name);
                 case "assignedlicenses" -> readLicences(d, p, values);
                 case "assignedplans" -> d.plans = readPlans(p, values);
@@ -76,7 +81,7 @@ public final class GraphUsersReader {
             }
             boolean guest = "guest".equalsIgnoreCase(d.userType);
             boolean enabled = d.enabled == null || d.enabled;
-            if (!users.add(d.id, d.principalName, enabled, guest, d.plans, profile(d), d.at)) {
+            if (!users.add(d.id, d.principalName, enabled, guest, d.agentUser, d.plans, profile(d), d.at)) {
                 problems.add(new Problem(file, d.at.line(), d.at.column(),
                         "duplicate user id " + d.id + " (each user may appear once across all users*.json files)"));
                 return;

@@ -123,6 +123,7 @@ public final class NativeSnapshotReader {
     private static void tenant(Path file, JsonParser p, JsonValues values, Problems problems, List<Section> sections)
             throws IOException {
         String[] idAndName = new String[2];
+        Boolean[] payAsYouGo = {null};
         values.fields(p, (field, v) -> {
             SourceLocation at = JsonFiles.here(file, v);
             switch (field) {
@@ -132,12 +133,13 @@ public final class NativeSnapshotReader {
                     Boolean enabled = values.bool(v, field);
                     if (enabled != null) sections.add(new AuditIngestionSection(enabled, at));
                 }
+                case "payAsYouGoAuditing" -> payAsYouGo[0] = values.bool(v, field);
                 case "copilotAuditRetentionDays" -> sections.add(new RetentionSection(days(values.scalar(v, field), at, problems),
                         at, List.of(), 0));
                 default -> JsonValues.skip(v);
             }
         });
-        sections.add(new TenantSection(idAndName[0], idAndName[1]));
+        sections.add(new TenantSection(idAndName[0], idAndName[1], payAsYouGo[0]));
     }
 
     /** Whole days from 1 to 36,500 (a century); anything else is a located problem. */
@@ -155,7 +157,7 @@ public final class NativeSnapshotReader {
 
     private static AgentDraft agent(Path file, JsonParser p, JsonValues values) throws IOException {
         // Like an export, a native file describes agents whose source of truth is elsewhere: a workspace wins.
-        AgentDraft d = new AgentDraft(file, false, JsonFiles.here(file, p));
+        AgentDraft d = new AgentDraft(file, AgentDraft.Origin.EXPORT, JsonFiles.here(file, p));
         values.fields(p, (field, v) -> {
             SourceLocation at = JsonFiles.here(file, v);
             switch (field) {

@@ -6,10 +6,11 @@ import io.trailcheck.engine.input.Section;
 /**
  * The tenant's identity, as the native format names it.
  *
- * @param id   tenant id, or null
- * @param name display name, or null
+ * @param id                 tenant id, or null
+ * @param name               display name, or null
+ * @param payAsYouGoAuditing whether Purview pay-as-you-go auditing of non-Microsoft channels is on; null when unsaid
  */
-public record TenantSection(String id, String name) implements Section {
+public record TenantSection(String id, String name, Boolean payAsYouGoAuditing) implements Section {
     @Override
     public InputSection section() {
         return InputSection.TENANT;

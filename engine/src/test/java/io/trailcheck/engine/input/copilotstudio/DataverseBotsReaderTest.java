@@ -174,11 +174,15 @@ class DataverseBotsReaderTest {
     void conflictingModeIsListedButLabelVersusIntegerIsNot() throws Exception {
         Snapshot s = read(resource("dataverse/env"));
         Path settings = resource("dataverse/env/agents/hr-helpdesk/settings.mcs.yml");
-        Path bots = resource("dataverse/env/dataverse/bots.json");
         assertEquals(1, s.conflicts().size(), s.conflicts().toString());
         String conflict = s.conflicts().get(0);
-        assertEquals("cr6b1_hrHelpdesk: authenticationMode is Integrated in " + settings + ":4:1 but 3 in " + bots
-                + ":10:29; using Integrated", conflict);
+        assertEquals("cr6b1_hrHelpdesk: authenticationMode differs between sources: Integrated in "
+                + "agents/hr-helpdesk/settings.mcs.yml:4; 3 (CustomAzureActiveDirectory) in dataverse/bots.json:10; "
+                + "judged on Integrated. Make the sources agree (re-clone the workspace or re-export the solution after "
+                + "publishing).", conflict);
+        var fact = s.sourceConflicts().get(0);
+        assertEquals("authenticationMode", fact.field());
+        at(fact.location(), settings, 4, 1);
         assertTrue(s.conflicts().stream().noneMatch(c -> c.contains("authenticationTrigger")
                 || c.contains("accessControlPolicy") || c.contains("displayName")), s.conflicts().toString());
         assertEquals(1, s.unknownValues().size(), "the pilot agent's 9, still");
@@ -196,6 +200,6 @@ class DataverseBotsReaderTest {
         Snapshot s = read(dir);
         assertEquals(AuthenticationMode.UNKNOWN, agent(s, "cr6b1_pilotAgent").authenticationMode());
         assertEquals(1, s.conflicts().size(), s.conflicts().toString());
-        assertTrue(s.conflicts().get(0).contains("Entra") && s.conflicts().get(0).contains("but 9 in"), s.conflicts().get(0));
+        assertTrue(s.conflicts().get(0).contains("Entra") && s.conflicts().get(0).contains("; 9 in dataverse/bots.json:1"), s.conflicts().get(0));
     }
 }

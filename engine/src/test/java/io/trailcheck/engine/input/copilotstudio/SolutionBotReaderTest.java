@@ -52,7 +52,7 @@ class SolutionBotReaderTest {
         assertEquals(1, read(fixture("cr6b1_travelAgent")));
         assertTrue(problems.isEmpty(), () -> problems.list().toString());
         AgentDraft d = agents.get(0);
-        assertTrue(d.sourceControlled);
+        assertTrue(d.isSourceControlled());
         assertEquals(1, d.location.line());
         assertEquals("cr6b1_travelAgent", d.get(AgentFields.SCHEMA_NAME));
         assertEquals("Travel Agent", d.get(AgentFields.DISPLAY_NAME));
