@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -160,9 +161,9 @@ class CustomRuleSandboxTest {
 
     @Test
     void runningOutOfMemoryIsTheRulesFailure() throws IOException {
-        refused(rule("oom", "", "$a : Agent( )", "long[] all = new long[Integer.MAX_VALUE - 8]; all[0] = 1;"), RULE_LINE,
+        refused(rule("oom", "", "$a : Agent( )", "long[] all = new long[Integer.MAX_VALUE]; all[0] = 1;"), RULE_LINE,
                 "rule \"HOSTILE oom\" ran out of memory");
-        refused(rule("oomeval", "", "$a : Agent( )\n    eval( new long[Integer.MAX_VALUE - 8].length > 0 )", ""), RULE_LINE,
+        refused(rule("oomeval", "", "$a : Agent( )\n    eval( new long[Integer.MAX_VALUE].length > 0 )", ""), RULE_LINE,
                 "rule \"HOSTILE oomeval\" ran out of memory");
     }
 
@@ -191,6 +192,39 @@ class CustomRuleSandboxTest {
     void anEndlessConsequenceIsStoppedAndNamed() throws IOException {
         refused(rule("loop", "", "$a : Agent( )", "int i = 0; while (i >= 0) { i = (i + 1) % 7; }"), RULE_LINE,
                 "rule \"HOSTILE loop\" was stopped after 1 s: its consequence does not finish", "--rule-timeout", "1");
+    }
+
+    @Test
+    void aRuleThatExhaustsTheHeapFailsInAProcessWithLittleMemory() throws Exception {
+        Path f = rule("heap", "\nimport java.util.*;", "", "$a : Agent( )", "List<long[]> all = new ArrayList<>(); while (true) all.add(new long[1 << 16]);");
+        Launched r = launch("-Xmx160m", "scan", Cli.EXAMPLE.toString(), "--rules", f.toString());
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.err().contains(f + ":" + (RULE_LINE + 1) + ": rule \"HOSTILE heap\" ran out of memory"), r.toString());
+    }
+
+    /** On Java 20 and later no thread can be stopped: the process reports the rule and ends all the same. */
+    @Test
+    void anEndlessConsequenceEndsWithTheProcessOnEveryJavaVersion() throws Exception {
+        Path f = rule("forever", "", "$a : Agent( )", "int i = 0; while (i >= 0) { i = (i + 1) % 7; }");
+        Launched r = launch("-Xmx256m", "test", exampleCase().toString(), "--rules", f.toString(), "--rule-timeout", "1");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.err().contains(f + ":" + RULE_LINE + ": rule \"HOSTILE forever\" was stopped after 1 s"), r.toString());
+    }
+
+    record Launched(int exit, String err) {}
+
+    /** The command line in a JVM of its own (the one running the tests, so Java 21+ when CI selects it). */
+    private Launched launch(String heap, String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, heap, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        Path err = dir.resolve("launched.err");
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("the command line did not end: " + Files.readString(err));
+        }
+        return new Launched(p.exitValue(), Files.readString(err));
     }
 
     @Test
