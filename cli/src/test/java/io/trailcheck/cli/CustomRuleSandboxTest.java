@@ -185,13 +185,13 @@ class CustomRuleSandboxTest {
                 then
                 end
                 """);
-        refused(f, 7, "rule \"SPIN002 endless eval\" was stopped after 1 s: its conditions do not finish", "--rule-timeout", "1");
+        refused(f, 7, "rule \"SPIN002 endless eval\" was stopped after 5 s: its conditions do not finish", "--rule-timeout", "5");
     }
 
     @Test
     void anEndlessConsequenceIsStoppedAndNamed() throws IOException {
         refused(rule("loop", "", "$a : Agent( )", "int i = 0; while (i >= 0) { i = (i + 1) % 7; }"), RULE_LINE,
-                "rule \"HOSTILE loop\" was stopped after 1 s: its consequence does not finish", "--rule-timeout", "1");
+                "rule \"HOSTILE loop\" was stopped after 5 s: its consequence does not finish", "--rule-timeout", "5");
     }
 
     @Test
@@ -206,9 +206,9 @@ class CustomRuleSandboxTest {
     @Test
     void anEndlessConsequenceEndsWithTheProcessOnEveryJavaVersion() throws Exception {
         Path f = rule("forever", "", "$a : Agent( )", "int i = 0; while (i >= 0) { i = (i + 1) % 7; }");
-        Launched r = launch("-Xmx256m", "test", exampleCase().toString(), "--rules", f.toString(), "--rule-timeout", "1");
+        Launched r = launch("-Xmx256m", "test", exampleCase().toString(), "--rules", f.toString(), "--rule-timeout", "5");
         assertEquals(3, r.exit(), r.toString());
-        assertTrue(r.err().contains(f + ":" + RULE_LINE + ": rule \"HOSTILE forever\" was stopped after 1 s"), r.toString());
+        assertTrue(r.err().contains(f + ":" + RULE_LINE + ": rule \"HOSTILE forever\" was stopped after 5 s"), r.toString());
     }
 
     record Launched(int exit, String err) {}

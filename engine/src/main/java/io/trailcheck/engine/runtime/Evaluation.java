@@ -116,7 +116,8 @@ public final class Evaluation {
     private RuleException problem(RuleFailure failure, KieBase base) {
         Rule rule = failure.rule() != null ? failure.rule() : RuleBlame.inStack(failure.stack(), base)
                 .or(() -> RuleBlame.inMessage(failure.causeMessages(), base)).or(() -> RuleBlame.onlyRule(base)).orElse(null);
-        String message = "rule \"" + (rule == null ? "?" : rule.getName()) + "\" " + failure.getMessage();
+        String message = rule == null ? "evaluation " + failure.getMessage() + " (no single rule could be blamed)"
+                : "rule \"" + rule.getName() + "\" " + failure.getMessage();
         Problem at = rule == null ? null : pack.locationOf(rule.getPackageName(), rule.getName());
         return new RuleException(at == null ? new Problem(null, 0, 0, message) : new Problem(at.file(), at.line(), 0, message));
     }

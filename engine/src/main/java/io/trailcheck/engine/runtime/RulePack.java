@@ -64,7 +64,7 @@ public final class RulePack {
         Map<String, RuleDescriptor> catalogue = catalogue(sources, helpById, problems, locations);
         if (!problems.isEmpty()) throw new RuleException(problems);
         List<RuleSource> custom = sources.stream().filter(s -> !s.builtIn()).toList();
-        custom.forEach(s -> problems.addAll(RuleCodeCheck.check(s)));
+        custom.forEach(s -> problems.addAll(RuleCodeCheck.check(s.path(), s.drl())));
         if (!problems.isEmpty()) throw new RuleException(problems);
         KieBase builtIn = buildBuiltIn(sources.stream().filter(RuleSource::builtIn).toList(), problems, precompiled);
         KieBase customBase = custom.isEmpty() ? null : base(compilePackages(custom, problems));

@@ -1,7 +1,6 @@
 package io.trailcheck.engine.runtime.sandbox;
 
 import io.trailcheck.engine.problem.Problem;
-import io.trailcheck.engine.runtime.RuleSource;
 import io.trailcheck.engine.runtime.sandbox.DrlTokens.Kind;
 import io.trailcheck.engine.runtime.sandbox.DrlTokens.Token;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -9,6 +8,7 @@ import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -27,16 +27,16 @@ public final class RuleCodeCheck {
 
     private RuleCodeCheck() {}
 
-    /** Every use in {@code source} of something custom rules may not use; empty when the file is confined. */
-    public static List<Problem> check(RuleSource source) {
+    /** Every use in {@code drl} of something custom rules may not use; empty when the file is confined. */
+    public static List<Problem> check(Path file, String drl) {
         Set<Problem> problems = new LinkedHashSet<>();
-        RuleLines rules = RuleLines.of(source.drl());
-        int escape = DrlTokens.firstUnicodeEscape(source.drl());
+        RuleLines rules = RuleLines.of(drl);
+        int escape = DrlTokens.firstUnicodeEscape(drl);
         if (escape > 0) {
-            problems.add(problem(source, rules, escape, "Unicode escapes (\\u…) are not allowed in custom rules: "
+            problems.add(problem(file, rules, escape, "Unicode escapes (\\u…) are not allowed in custom rules: "
                     + "Java reads them before strings and comments; write the character itself"));
         }
-        List<Token> tokens = DrlTokens.of(source.drl());
+        List<Token> tokens = DrlTokens.of(drl);
         Set<String> declared = declaredTypes(tokens);
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -44,10 +44,10 @@ public final class RuleCodeCheck {
             if (i == 0 && t.is("package")) {
                 i = endOfQualifiedName(tokens, i + 1) - 1;
             } else if (t.is("import")) {
-                i = checkImport(source, rules, tokens, i, problems) - 1;
+                i = checkImport(file, rules, tokens, i, problems) - 1;
             } else if (t.kind() == Kind.IDENTIFIER) {
                 String why = refusal(tokens, i, declared);
-                if (why != null) problems.add(problem(source, rules, t.line(), why));
+                if (why != null) problems.add(problem(file, rules, t.line(), why));
             }
         }
         return new ArrayList<>(problems);
@@ -88,12 +88,12 @@ public final class RuleCodeCheck {
     }
 
     /** Checks {@code import a.b.C;} starting at the {@code import} token; returns the index after it. */
-    private static int checkImport(RuleSource source, RuleLines rules, List<Token> tokens, int at, Set<Problem> problems) {
+    private static int checkImport(Path file, RuleLines rules, List<Token> tokens, int at, Set<Problem> problems) {
         int end = endOfQualifiedName(tokens, at + 1);
         StringBuilder name = new StringBuilder();
         for (int j = at + 1; j < end; j++) name.append(tokens.get(j).text());
         if (!JavaAllowList.isAllowedImport(name.toString())) {
-            problems.add(problem(source, rules, tokens.get(at).line(), "import " + name + " is not available to custom rules; "
+            problems.add(problem(file, rules, tokens.get(at).line(), "import " + name + " is not available to custom rules; "
                     + "they may import " + JavaAllowList.MODEL_PACKAGE + ".* and, from "
                     + String.join(", ", new java.util.TreeSet<>(JavaAllowList.JDK_PACKAGES)) + ", the allowed types"));
         }
@@ -125,9 +125,9 @@ public final class RuleCodeCheck {
         return names;
     }
 
-    private static Problem problem(RuleSource source, RuleLines rules, int line, String message) {
+    private static Problem problem(Path file, RuleLines rules, int line, String message) {
         String rule = rules.at(line);
-        return new Problem(source.path(), line, 0, rule == null ? message : "rule \"" + rule + "\": " + message);
+        return new Problem(file, line, 0, rule == null ? message : "rule \"" + rule + "\": " + message);
     }
 
     /** The rule spanning each line, so that a message names it. */
