@@ -47,7 +47,7 @@ public final class BoundedFiring {
      * @return the number of rules fired
      * @throws RuleFailure when a rule breaks a bound or fails
      */
-    public Fired fire(KieSession session, Runnable insert, AgendaFilter filter) {
+    public int fire(KieSession session, Runnable insert, AgendaFilter filter) {
         ActivationCounter counter = new ActivationCounter();
         session.addEventListener(counter);
         CompletableFuture<Integer> firing = new CompletableFuture<>();
@@ -66,7 +66,7 @@ public final class BoundedFiring {
         try {
             int fired = firing.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (fired >= maxActivations) throw runaway(counter);
-            return new Fired(fired, counter.last);
+            return fired;
         } catch (TimeoutException e) {
             StackTraceElement[] stack = worker.getStackTrace();
             session.halt();
@@ -86,9 +86,6 @@ public final class BoundedFiring {
     public boolean abandoned() {
         return abandoned;
     }
-
-    /** The outcome of a firing that stayed within bounds: how many rules fired, and the last one. */
-    public record Fired(int count, Rule last) {}
 
     /** Rules left to fire after firing returned mean a rule halted the session: the last one that fired. */
     private static void refuseHalt(KieSession session, AgendaFilter filter, Rule last) {

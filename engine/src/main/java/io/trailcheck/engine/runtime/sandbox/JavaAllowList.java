@@ -40,7 +40,7 @@ final class JavaAllowList {
         for (String n : List.of("getRuntime", "exit", "halt", "exec")) m.put(n, "control of the process or the session");
         for (String n : List.of("getKieRuntime", "getKnowledgeRuntime", "getWorkingMemory", "getEntryPoint", "getKieBase",
                 "getSession", "getChannels")) m.put(n, "access to the session");
-        for (String n : List.of("parallel", "parallelStream", "wait", "notify", "notifyAll", "timer", "calendars")) m.put(n, "threads and timers");
+        for (String n : List.of("parallel", "parallelStream", "wait", "notify", "notifyAll", "timer", "duration", "calendars")) m.put(n, "threads and timers");
         for (String n : List.of("toFile", "getFileSystem", "toUri", "toRealPath", "register")) m.put(n, "file access");
         for (String n : List.of("getInteger", "getLong", "getBoolean", "setDefault")) m.put(n, "system properties and process-wide defaults");
         m.put("demote", "changing a finding's level: built-in findings are read-only to custom rules");
