@@ -8,6 +8,7 @@ import io.trailcheck.engine.runtime.sandbox.CustomRuleSession;
 import io.trailcheck.engine.runtime.sandbox.RuleBlame;
 import io.trailcheck.engine.runtime.sandbox.RuleFailure;
 import io.trailcheck.model.Finding;
+import io.trailcheck.model.SourceLocation;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
@@ -118,7 +119,7 @@ public final class Evaluation {
                 .or(() -> RuleBlame.inMessage(failure.causeMessages(), base)).or(() -> RuleBlame.onlyRule(base)).orElse(null);
         String message = rule == null ? "evaluation " + failure.getMessage() + " (no single rule could be blamed)"
                 : "rule \"" + rule.getName() + "\" " + failure.getMessage();
-        Problem at = rule == null ? null : pack.locationOf(rule.getPackageName(), rule.getName());
+        SourceLocation at = rule == null ? null : pack.locationOf(rule.getPackageName(), rule.getName());
         return new RuleException(at == null ? new Problem(null, 0, 0, message) : new Problem(at.file(), at.line(), 0, message));
     }
 }

@@ -3,6 +3,7 @@ package io.trailcheck.engine.runtime;
 import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.engine.problem.RuleException;
 import io.trailcheck.engine.runtime.sandbox.RuleCodeCheck;
+import io.trailcheck.model.SourceLocation;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -35,10 +36,10 @@ public final class RulePack {
     private final KieBase builtInBase;
     private final KieBase customBase;
     private final Map<String, RuleDescriptor> catalogue;
-    private final Map<String, Problem> ruleLocations;
+    private final Map<String, SourceLocation> ruleLocations;
 
     private RulePack(KieBase builtInBase, KieBase customBase, Map<String, RuleDescriptor> catalogue,
-                     Map<String, Problem> ruleLocations) {
+                     Map<String, SourceLocation> ruleLocations) {
         this.builtInBase = builtInBase;
         this.customBase = customBase;
         this.catalogue = catalogue;
@@ -60,7 +61,7 @@ public final class RulePack {
      */
     public static RulePack compile(List<RuleSource> sources, Map<String, String> helpById, InputStream precompiled) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, Problem> locations = new HashMap<>();
+        Map<String, SourceLocation> locations = new HashMap<>();
         Map<String, RuleDescriptor> catalogue = catalogue(sources, helpById, problems, locations);
         if (!problems.isEmpty()) throw new RuleException(problems);
         List<RuleSource> custom = sources.stream().filter(s -> !s.builtIn()).toList();
@@ -85,8 +86,8 @@ public final class RulePack {
         return Optional.ofNullable(customBase);
     }
 
-    /** Where a rule is written, as a problem location with an empty message; null when unknown. */
-    public Problem locationOf(String packageName, String ruleName) {
+    /** Where a rule is written (its {@code rule} line); null when unknown. */
+    public SourceLocation locationOf(String packageName, String ruleName) {
         return ruleLocations.get(packageName + "/" + ruleName);
     }
 
@@ -100,7 +101,7 @@ public final class RulePack {
     }
 
     private static Map<String, RuleDescriptor> catalogue(List<RuleSource> sources, Map<String, String> helpById,
-                                                         List<Problem> problems, Map<String, Problem> locations) {
+                                                         List<Problem> problems, Map<String, SourceLocation> locations) {
         RuleMetadataReader reader = new RuleMetadataReader();
         Map<String, RuleDescriptor> byId = new HashMap<>();
         Map<Path, Map<String, Integer>> reportingByFile = new LinkedHashMap<>();
@@ -109,7 +110,7 @@ public final class RulePack {
             RuleMetadataReader.FileRules rules = reader.read(source, helpById, problems);
             reportingByFile.put(source.path(), rules.reportingIds());
             rules.ruleNames().forEach((name, line) -> {
-                locations.putIfAbsent(name, new Problem(source.path(), line, 0, ""));
+                locations.putIfAbsent(name, new SourceLocation(source.path(), line, 0));
                 Path earlier = ruleNames.putIfAbsent(name, source.path());
                 if (earlier != null) {
                     problems.add(new Problem(source.path(), line, 0, "rule \"" + name.substring(name.indexOf('/') + 1)
