@@ -58,9 +58,12 @@ final class EngineOptions {
 
     ScanRequest request(List<Path> paths, Set<String> baseline, boolean hasBaseline) {
         ParseLimits limits = parseLimits();
-        Evaluation.Limits ruleLimits = new Evaluation.Limits(Evaluation.Limits.DEFAULT.maxActivations(),
-                Duration.ofSeconds(ruleTimeoutSeconds));
         return new ScanRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, policies, baseline, hasBaseline,
-                LocalDate.now(), limits, ruleLimits);
+                LocalDate.now(), limits, ruleLimits());
+    }
+
+    Evaluation.Limits ruleLimits() {
+        positive("--rule-timeout", ruleTimeoutSeconds);
+        return new Evaluation.Limits(Evaluation.Limits.DEFAULT.maxActivations(), Duration.ofSeconds(ruleTimeoutSeconds));
     }
 }

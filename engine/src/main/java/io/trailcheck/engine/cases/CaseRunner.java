@@ -3,6 +3,7 @@ package io.trailcheck.engine.cases;
 import io.trailcheck.engine.problem.InputException;
 import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.engine.problem.Problems;
+import io.trailcheck.engine.runtime.Evaluation;
 import io.trailcheck.engine.scan.ReportedFinding;
 import io.trailcheck.engine.scan.ScanRequest;
 import io.trailcheck.engine.scan.ScanResult;
@@ -26,9 +27,16 @@ public final class CaseRunner {
     public static final String EXPECT_FILE = "expect.yaml";
 
     private final Scanner scanner;
+    private final Evaluation.Limits ruleLimits;
 
     public CaseRunner(Scanner scanner) {
+        this(scanner, Evaluation.Limits.DEFAULT);
+    }
+
+    /** A runner whose cases are evaluated within {@code ruleLimits} (the command line's --rule-timeout). */
+    public CaseRunner(Scanner scanner, Evaluation.Limits ruleLimits) {
         this.scanner = scanner;
+        this.ruleLimits = ruleLimits;
     }
 
     /** Every case folder below the paths (a folder holding expect.yaml), sorted. */
@@ -65,7 +73,7 @@ public final class CaseRunner {
     public CaseResult run(Path folder) {
         Expectation expect = expectationOf(folder);
         List<Path> policies = Files.exists(folder.resolve("policy.yaml")) ? List.of(folder.resolve("policy.yaml")) : List.of();
-        ScanRequest request = ScanRequest.of(List.of(folder)).withPolicies(policies);
+        ScanRequest request = ScanRequest.of(List.of(folder)).withPolicies(policies).withRuleLimits(ruleLimits);
         if (expect.today() != null) request = request.withToday(expect.today());
         ScanResult result = scanner.scan(request);
         return new CaseResult(folder, expect.description(), compare(expect, result));

@@ -4,34 +4,44 @@ import io.trailcheck.engine.interpret.FactSet;
 import io.trailcheck.engine.policy.Policy;
 import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.engine.problem.RuleException;
+import io.trailcheck.engine.runtime.sandbox.BoundedFiring;
+import io.trailcheck.engine.runtime.sandbox.CustomRuleSession;
+import io.trailcheck.engine.runtime.sandbox.RuleBlame;
+import io.trailcheck.engine.runtime.sandbox.RuleFailure;
 import io.trailcheck.model.Finding;
 import io.trailcheck.model.NotEvaluated;
+import io.trailcheck.model.SourceLocation;
+import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
-import org.kie.api.runtime.rule.ConsequenceException;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Runs the rules over one fact set: disabled rules and rules whose inputs are absent are filtered out, a
- * rule that fires without end or throws is stopped and named.
+ * Runs the rules over one fact set: the built-in rules in one session, then the custom rules in another
+ * that sees read-only copies of the built-in findings. Disabled rules and rules whose inputs are absent are
+ * filtered out; a rule that fires without end, never returns, throws or exhausts memory is stopped and named.
  */
 public final class Evaluation {
     /**
      * Bounds on one evaluation: a rule that keeps re-activating itself, or whose consequence never returns,
      * is stopped and named instead of hanging a pipeline.
      *
-     * @param maxActivations rule firings allowed (real snapshots need a few per agent)
-     * @param timeout        wall-clock time allowed for firing rules
+     * @param maxActivations    rule firings allowed per session (real snapshots need a few per agent)
+     * @param timeout           wall-clock time allowed for firing each session's rules
+     * @param maxInsertsPerRule facts (findings included) each custom rule may insert
      */
-    public record Limits(int maxActivations, java.time.Duration timeout) {
-        public static final Limits DEFAULT = new Limits(1_000_000, java.time.Duration.ofSeconds(300));
+    public record Limits(int maxActivations, Duration timeout, int maxInsertsPerRule) {
+        public static final Limits DEFAULT = new Limits(1_000_000, Duration.ofSeconds(300), 10_000);
+
+        public Limits(int maxActivations, Duration timeout) {
+            this(maxActivations, timeout, DEFAULT.maxInsertsPerRule());
+        }
     }
 
     public record Outcome(List<Finding> findings, List<NotEvaluated> notEvaluated) {}
@@ -48,68 +58,42 @@ public final class Evaluation {
 
     public Outcome run(FactSet facts) {
         List<NotEvaluated> notEvaluated = new ArrayList<>(skippedForMissingInput(facts));
-        KieSession session = pack.kieBase().newKieSession();
-        ActivationCounter counter = new ActivationCounter();
-        try {
-            session.addEventListener(counter);
-            facts.facts().forEach(session::insert);
-            fireWithinLimits(session, facts, counter);
-            List<Finding> findings = new ArrayList<>();
-            for (Object o : session.getObjects(o -> o instanceof Finding f && policy.isEnabled(f.getRuleId()))) {
-                findings.add((Finding) o);
-            }
-            // Rules say themselves which entities they could not judge.
-            for (Object o : session.getObjects(o -> o instanceof NotEvaluated n && policy.isEnabled(n.rule()))) {
-                notEvaluated.add((NotEvaluated) o);
-            }
-            return new Outcome(findings, notEvaluated);
-        } finally {
-            if (!counter.stuck) session.dispose();
-        }
-    }
-
-    /** Fires on a daemon thread so that a consequence that never returns cannot hold the process. */
-    private void fireWithinLimits(KieSession session, FactSet facts, ActivationCounter counter) {
-        java.util.concurrent.CompletableFuture<Void> firing = new java.util.concurrent.CompletableFuture<>();
-        Thread worker = new Thread(() -> {
-            try {
-                session.fireAllRules(filter(facts), limits.maxActivations());
-                firing.complete(null);
-            } catch (Throwable t) {
-                firing.completeExceptionally(t);
-            }
-        }, "trailcheck-rules");
-        worker.setDaemon(true);
-        worker.start();
-        try {
-            firing.get(limits.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            session.halt();
-            counter.stuck = true;
-            stop(worker);
-            throw timedOut(counter);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof ConsequenceException ce) throw failure(ce);
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while evaluating rules", e);
-        }
-        if (counter.total >= limits.maxActivations()) throw runaway(counter);
+        List<Finding> all = new ArrayList<>(builtInFindings(facts, notEvaluated));
+        pack.customBase().ifPresent(base -> all.addAll(customFindings(base, facts, List.copyOf(all))));
+        List<Finding> findings = all.stream().filter(f -> policy.isEnabled(f.getRuleId())).collect(Collectors.toList());
+        return new Outcome(findings, notEvaluated);
     }
 
     /**
-     * A consequence that never returns ignores halt(); on Java 17 Thread.stop still ends it, so a runaway
-     * custom rule does not keep burning a core after trailcheck has reported it.
+     * Every finding of the built-in rules, disabled ones included (custom rules may react to them); what the
+     * enabled rules say they could not judge goes to {@code notEvaluated}.
      */
-    @SuppressWarnings({"deprecation", "removal"})
-    private static void stop(Thread worker) {
+    private List<Finding> builtInFindings(FactSet facts, List<NotEvaluated> notEvaluated) {
+        KieSession session = pack.builtInBase().newKieSession();
+        BoundedFiring firing = new BoundedFiring(limits.maxActivations(), limits.timeout(), false);
         try {
-            worker.join(1000);
-            if (worker.isAlive()) worker.stop();
-        } catch (InterruptedException | UnsupportedOperationException e) {
-            Thread.currentThread().interrupt();
+            firing.fire(session, () -> facts.facts().forEach(session::insert), filter(facts));
+            List<Finding> findings = new ArrayList<>();
+            for (Object o : session.getObjects(o -> o instanceof Finding)) findings.add((Finding) o);
+            for (Object o : session.getObjects(o -> o instanceof NotEvaluated n && policy.isEnabled(n.rule()))) {
+                notEvaluated.add((NotEvaluated) o);
+            }
+            return findings;
+        } catch (RuleFailure e) {
+            throw problem(e, pack.builtInBase());
+        } finally {
+            if (!firing.abandoned()) session.dispose();
+        }
+    }
+
+    private List<Finding> customFindings(KieBase base, FactSet facts, List<Finding> builtIn) {
+        BoundedFiring firing = new BoundedFiring(limits.maxActivations(), limits.timeout(), true);
+        Set<String> builtInIds = pack.catalogue().values().stream().filter(RuleDescriptor::builtIn)
+                .map(RuleDescriptor::id).collect(Collectors.toSet());
+        try {
+            return new CustomRuleSession(base, firing, limits.maxInsertsPerRule(), builtInIds).run(facts.facts(), builtIn, filter(facts));
+        } catch (RuleFailure e) {
+            throw problem(e, base);
         }
     }
 
@@ -136,56 +120,13 @@ public final class Evaluation {
         return out;
     }
 
-    private RuleException failure(ConsequenceException e) {
-        Rule rule = e.getMatch() == null ? null : e.getMatch().getRule();
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        return new RuleException(problemFor(rule, "rule \"" + (rule == null ? "?" : rule.getName()) + "\" failed: " + what));
-    }
-
-    private RuleException runaway(ActivationCounter counter) {
-        String busiest = counter.busiest();
-        Rule rule = counter.rules.get(busiest);
-        return new RuleException(problemFor(rule, "rule \"" + busiest + "\" was stopped after " + limits.maxActivations()
-                + " activations: it keeps re-activating itself (does it modify or insert a fact it matches?)"));
-    }
-
-    private RuleException timedOut(ActivationCounter counter) {
-        Rule rule = counter.firing;
-        String name = rule == null ? counter.busiest() : rule.getName();
-        return new RuleException(problemFor(rule == null ? counter.rules.get(name) : rule, "rule \"" + name
-                + "\" was stopped after " + limits.timeout().toSeconds() + " s: its consequence does not finish"));
-    }
-
-    private Problem problemFor(Rule rule, String message) {
-        Object id = rule == null ? null : rule.getMetaData().get("id");
-        RuleDescriptor d = id == null ? null : pack.rule(id.toString());
-        return d == null ? new Problem(null, 0, 0, message) : new Problem(d.source(), d.line(), 0, message);
-    }
-
-    private static final class ActivationCounter extends DefaultAgendaEventListener {
-        final Map<String, Integer> counts = new HashMap<>();
-        final Map<String, Rule> rules = new HashMap<>();
-        volatile int total;
-        volatile Rule firing;
-        volatile boolean stuck;
-
-        @Override
-        public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
-            firing = event.getMatch().getRule();
-        }
-
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-            Rule r = event.getMatch().getRule();
-            counts.merge(r.getName(), 1, Integer::sum);
-            rules.putIfAbsent(r.getName(), r);
-            total++;
-            firing = null;
-        }
-
-        String busiest() {
-            return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
-        }
+    /** The failure at the rule's file and line: the rule Drools named, else the one whose code was running. */
+    private RuleException problem(RuleFailure failure, KieBase base) {
+        Rule rule = failure.rule() != null ? failure.rule() : RuleBlame.inStack(failure.stack(), base)
+                .or(() -> RuleBlame.inMessage(failure.causeMessages(), base)).or(() -> RuleBlame.onlyRule(base)).orElse(null);
+        String message = rule == null ? "evaluation " + failure.getMessage() + " (no single rule could be blamed)"
+                : "rule \"" + rule.getName() + "\" " + failure.getMessage();
+        SourceLocation at = rule == null ? null : pack.locationOf(rule.getPackageName(), rule.getName());
+        return new RuleException(at == null ? new Problem(null, 0, 0, message) : new Problem(at.file(), at.line(), 0, message));
     }
 }

@@ -2,6 +2,8 @@ package io.trailcheck.engine.runtime;
 
 import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.engine.problem.RuleException;
+import io.trailcheck.engine.runtime.sandbox.RuleCodeCheck;
+import io.trailcheck.model.SourceLocation;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -26,16 +28,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The compiled rules (built-in and custom) and their catalogue. Compilation checks every file and reports
- * every problem with its file and line: syntax, metadata, id collisions, then type errors.
+ * The compiled rules (built-in and custom, in separate knowledge bases) and their catalogue. Compilation
+ * checks every file and reports every problem with its file and line: syntax, metadata, id collisions, what
+ * custom rules' code may use, then type errors.
  */
 public final class RulePack {
-    private final KieBase kieBase;
+    private final KieBase builtInBase;
+    private final KieBase customBase;
     private final Map<String, RuleDescriptor> catalogue;
+    private final Map<String, SourceLocation> ruleLocations;
 
-    private RulePack(KieBase kieBase, Map<String, RuleDescriptor> catalogue) {
-        this.kieBase = kieBase;
+    private RulePack(KieBase builtInBase, KieBase customBase, Map<String, RuleDescriptor> catalogue,
+                     Map<String, SourceLocation> ruleLocations) {
+        this.builtInBase = builtInBase;
+        this.customBase = customBase;
         this.catalogue = catalogue;
+        this.ruleLocations = ruleLocations;
     }
 
     /**
@@ -53,15 +61,34 @@ public final class RulePack {
      */
     public static RulePack compile(List<RuleSource> sources, Map<String, String> helpById, InputStream precompiled) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, RuleDescriptor> catalogue = catalogue(sources, helpById, problems);
+        Map<String, SourceLocation> locations = new HashMap<>();
+        Map<String, RuleDescriptor> catalogue = catalogue(sources, helpById, problems, locations);
         if (!problems.isEmpty()) throw new RuleException(problems);
-        KieBase base = build(sources, problems, precompiled);
+        List<RuleSource> custom = sources.stream().filter(s -> !s.builtIn()).toList();
+        custom.forEach(s -> problems.addAll(RuleCodeCheck.check(s.path(), s.drl())));
         if (!problems.isEmpty()) throw new RuleException(problems);
-        return new RulePack(base, catalogue);
+        KieBase builtIn = buildBuiltIn(sources.stream().filter(RuleSource::builtIn).toList(), problems, precompiled);
+        KieBase customBase = custom.isEmpty() ? null : base(compilePackages(custom, problems));
+        if (!problems.isEmpty()) throw new RuleException(problems);
+        return new RulePack(builtIn, customBase, catalogue, locations);
     }
 
-    public KieBase kieBase() {
-        return kieBase;
+    /** The built-in rules, trusted: they run in a session of their own, before any custom rule. */
+    public KieBase builtInBase() {
+        return builtInBase;
+    }
+
+    /**
+     * The custom rules, untrusted: compiled apart, confined by {@link RuleCodeCheck}, and run in a session of
+     * their own over the same facts; empty when there are none.
+     */
+    public Optional<KieBase> customBase() {
+        return Optional.ofNullable(customBase);
+    }
+
+    /** Where a rule is written (its {@code rule} line); null when unknown. */
+    public SourceLocation locationOf(String packageName, String ruleName) {
+        return ruleLocations.get(packageName + "/" + ruleName);
     }
 
     /** Every rule by id, built-ins first, each in id order. */
@@ -74,7 +101,7 @@ public final class RulePack {
     }
 
     private static Map<String, RuleDescriptor> catalogue(List<RuleSource> sources, Map<String, String> helpById,
-                                                         List<Problem> problems) {
+                                                         List<Problem> problems, Map<String, SourceLocation> locations) {
         RuleMetadataReader reader = new RuleMetadataReader();
         Map<String, RuleDescriptor> byId = new HashMap<>();
         Map<Path, Map<String, Integer>> reportingByFile = new LinkedHashMap<>();
@@ -83,6 +110,7 @@ public final class RulePack {
             RuleMetadataReader.FileRules rules = reader.read(source, helpById, problems);
             reportingByFile.put(source.path(), rules.reportingIds());
             rules.ruleNames().forEach((name, line) -> {
+                locations.putIfAbsent(name, new SourceLocation(source.path(), line, 0));
                 Path earlier = ruleNames.putIfAbsent(name, source.path());
                 if (earlier != null) {
                     problems.add(new Problem(source.path(), line, 0, "rule \"" + name.substring(name.indexOf('/') + 1)
@@ -134,14 +162,13 @@ public final class RulePack {
         return problems.isEmpty() ? new ArrayList<>(builder.getKnowledgePackages()) : List.of();
     }
 
-    /** The knowledge base: the precompiled built-in pack when it matches, plus whatever else must compile. */
-    private static KieBase build(List<RuleSource> sources, Collection<Problem> problems, InputStream precompiled) {
-        List<RuleSource> builtIn = sources.stream().filter(RuleSource::builtIn).toList();
+    /** The built-in rules: the precompiled pack when it matches their text, else compiled now. */
+    private static KieBase buildBuiltIn(List<RuleSource> builtIn, Collection<Problem> problems, InputStream precompiled) {
         Optional<List<KiePackage>> loaded = CompiledPackages.read(precompiled, builtIn);
-        List<RuleSource> toCompile = loaded.isPresent() ? sources.stream().filter(s -> !s.builtIn()).toList() : sources;
-        List<KiePackage> packages = new ArrayList<>(loaded.orElse(List.of()));
-        packages.addAll(compilePackages(toCompile, problems));
-        if (!problems.isEmpty()) return null;
+        return base(loaded.orElseGet(() -> compilePackages(builtIn, problems)));
+    }
+
+    private static KieBase base(List<KiePackage> packages) {
         InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
         base.addPackages(packages);
         return base;

@@ -30,6 +30,10 @@ public record ScanRequest(List<Path> paths, List<Path> policies, Set<String> bas
         return new ScanRequest(paths, overlays, baseline, hasBaseline, today, limits, ruleLimits);
     }
 
+    public ScanRequest withRuleLimits(io.trailcheck.engine.runtime.Evaluation.Limits bounds) {
+        return new ScanRequest(paths, policies, baseline, hasBaseline, today, limits, bounds);
+    }
+
     public ScanRequest withToday(LocalDate day) {
         return new ScanRequest(paths, policies, baseline, hasBaseline, day, limits, ruleLimits);
     }
