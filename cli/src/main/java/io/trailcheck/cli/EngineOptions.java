@@ -39,6 +39,14 @@ final class EngineOptions {
     @Option(names = "--rule-timeout", paramLabel = "SECONDS", description = "Time allowed for evaluating rules before the running rule is stopped (default: ${DEFAULT-VALUE}).")
     long ruleTimeoutSeconds = Evaluation.Limits.DEFAULT.timeout().toSeconds();
 
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation day for exemption expiry, as YYYY-MM-DD (default: today in UTC).")
+    LocalDate asOf;
+
+    /** The evaluation day: --as-of, or today in UTC. */
+    LocalDate evaluationDay() {
+        return asOf != null ? asOf : ScanRequest.todayUtc();
+    }
+
     ParseLimits parseLimits() {
         positive("--max-nesting-depth", maxNestingDepth);
         positive("--max-string-length", maxStringLength);
@@ -61,6 +69,6 @@ final class EngineOptions {
         Evaluation.Limits ruleLimits = new Evaluation.Limits(Evaluation.Limits.DEFAULT.maxActivations(),
                 Duration.ofSeconds(ruleTimeoutSeconds));
         return new ScanRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, policies, baseline, hasBaseline,
-                LocalDate.now(), limits, ruleLimits);
+                evaluationDay(), limits, ruleLimits);
     }
 }

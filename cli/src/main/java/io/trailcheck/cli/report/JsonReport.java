@@ -50,6 +50,7 @@ final class JsonReport implements ReportWriter {
         root.put("formatVersion", 1);
         root.put("verdict", ctx.failed() ? "failed" : "passed");
         root.put("failOn", ctx.failOn() == null ? "never" : ctx.failOn().id());
+        root.put("asOf", ctx.asOf().toString());
         ObjectNode summary = root.putObject("summary");
         for (Level l : Level.values()) summary.put(l.id(), r.count(l));
         summary.put("exempt", r.findings().stream().filter(ReportedFinding::isExempt).count());
@@ -133,6 +134,10 @@ final class JsonReport implements ReportWriter {
         for (InputFile f : i.files()) {
             files.addObject().put("file", Paths.relative(ctx.sourceRoot(), f.file())).put("kind", f.kind().name().toLowerCase())
                     .put("records", f.records());
+        }
+        if (!i.skipped().isEmpty()) {
+            ArrayNode skipped = inv.putArray("skippedLinks");
+            i.skipped().forEach(p -> skipped.add(Paths.relative(ctx.sourceRoot(), p)));
         }
     }
 

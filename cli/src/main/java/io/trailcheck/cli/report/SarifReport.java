@@ -135,10 +135,15 @@ final class SarifReport implements ReportWriter {
             files.addObject().put("uri", Paths.relative(ctx.sourceRoot(), f.file())).put("kind", f.kind().name().toLowerCase(Locale.ROOT))
                     .put("records", f.records());
         }
+        if (!i.skipped().isEmpty()) {
+            ArrayNode skipped = inv.putArray("skippedLinks");
+            i.skipped().forEach(p -> skipped.add(Paths.relative(ctx.sourceRoot(), p)));
+        }
     }
 
     private static void invocation(ReportContext ctx, ObjectNode inv) {
         inv.put("executionSuccessful", true);
+        inv.putObject("properties").put("asOf", ctx.asOf().toString());
         ArrayNode notes = inv.putArray("toolExecutionNotifications");
         for (NotEvaluated n : ctx.result().notEvaluated()) {
             notes.addObject().put("level", "note").putObject("message").put("text",

@@ -25,9 +25,16 @@ public final class CaseRunner {
     public static final String EXPECT_FILE = "expect.yaml";
 
     private final Scanner scanner;
+    private final java.time.LocalDate asOf;
 
     public CaseRunner(Scanner scanner) {
+        this(scanner, null);
+    }
+
+    /** @param asOf the evaluation day for cases whose expect.yaml names none; null for today (UTC) */
+    public CaseRunner(Scanner scanner, java.time.LocalDate asOf) {
         this.scanner = scanner;
+        this.asOf = asOf;
     }
 
     /** Every case folder below the paths (a folder holding expect.yaml), sorted. */
@@ -49,6 +56,7 @@ public final class CaseRunner {
         List<Path> policies = Files.exists(folder.resolve("policy.yaml")) ? List.of(folder.resolve("policy.yaml")) : List.of();
         ScanRequest request = ScanRequest.of(List.of(folder)).withPolicies(policies);
         if (expect.today() != null) request = request.withToday(expect.today());
+        else if (asOf != null) request = request.withToday(asOf);
         ScanResult result = scanner.scan(request);
         return new CaseResult(folder, expect.description(), compare(expect, result));
     }

@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param telemetry           Application Insights settings per agent; empty when not exported
  * @param interactions        observed conversations; empty when not exported
  * @param exported            which optional sections were present (telemetry, interactions, auditRetention)
+ * @param skipped             symbolic links below the scanned folders that lead outside them, not followed
  */
 public record Snapshot(
         List<InputFile> files,
@@ -44,7 +45,8 @@ public record Snapshot(
         Map<String, Sku> skus,
         List<io.trailcheck.model.Telemetry> telemetry,
         List<ObservedInteraction> interactions,
-        java.util.Set<String> exported) {
+        java.util.Set<String> exported,
+        List<java.nio.file.Path> skipped) {
 
     /** True when at least one file of the kind was read. */
     public boolean has(InputKind kind) {

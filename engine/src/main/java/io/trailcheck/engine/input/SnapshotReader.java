@@ -44,7 +44,8 @@ public final class SnapshotReader {
     /** Reads everything; throws {@link io.trailcheck.engine.problem.InputException} listing every problem. */
     public Snapshot read(List<Path> paths, Policy policy) {
         Intake intake = new Intake(policy);
-        List<InputDiscovery.Found> found = new InputDiscovery().discover(paths, intake.problems);
+        InputDiscovery discovery = new InputDiscovery();
+        List<InputDiscovery.Found> found = discovery.discover(paths, intake.problems);
         if (found.isEmpty() && intake.problems.isEmpty()) {
             intake.problems.add(Problem.inFile(paths.isEmpty() ? Path.of(".") : paths.get(0),
                     "nothing recognised to scan: no settings.mcs.yml, bots.json, users*.json, subscribedSkus.json, "
@@ -55,10 +56,10 @@ public final class SnapshotReader {
             intake.files.add(new InputFile(f.file(), f.kind(), records));
         }
         intake.problems.throwIfAny();
-        return resolve(intake);
+        return resolve(intake, discovery.skipped());
     }
 
-    private static Snapshot resolve(Intake intake) {
+    private static Snapshot resolve(Intake intake, List<Path> skipped) {
         AgentMerger merged = new AgentMerger(intake.agents, intake.problems);
         intake.problems.throwIfAny();
         var users = intake.usersExported
@@ -70,7 +71,7 @@ public final class SnapshotReader {
         return new Snapshot(List.copyOf(intake.files), merged.agents, merged.channels, unknown,
                 Snapshot.missingSkus(intake.users, intake.skus, intake.skusExported), merged.conflicts, tenant,
                 users, intake.groups, Map.copyOf(intake.skus), List.copyOf(intake.telemetry),
-                List.copyOf(intake.interactions), exported(intake));
+                List.copyOf(intake.interactions), exported(intake), skipped);
     }
 
     /** Without a covering retention policy, CopilotInteraction records are kept the policy's default days. */

@@ -1,5 +1,6 @@
 package io.trailcheck.engine.parse;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -28,14 +29,20 @@ public final class JsonFiles {
                 .build();
         this.factory = JsonFactory.builder()
                 .streamReadConstraints(constraints)
+                .errorReportConfiguration(ERROR_REPORT)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.yamlFactory = YAMLFactory.builder()
                 .loaderOptions(YamlFiles.loaderOptions(limits))
                 .streamReadConstraints(constraints)
+                .errorReportConfiguration(ERROR_REPORT)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
     }
+
+    /** Error messages quote at most a short excerpt of an unrecognised token and no raw content. */
+    private static final ErrorReportConfiguration ERROR_REPORT = ErrorReportConfiguration.builder()
+            .maxErrorTokenLength(16).maxRawContentLength(0).build();
 
     /** A streaming parser over a YAML file, with the same token locations and limits as JSON. */
     public JsonParser openYaml(Path file) throws IOException {

@@ -116,7 +116,7 @@ public final class JsonValues {
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        return io.trailcheck.engine.text.SafeText.excerpt(s, 40);
     }
 
     @FunctionalInterface

@@ -23,8 +23,13 @@ public record ScanResult(List<ReportedFinding> findings, Map<String, RuleView> r
     /** A catalogue entry as the policy leaves it. */
     public record RuleView(RuleDescriptor descriptor, Level level, boolean enabled) {}
 
-    /** What was read: files by kind, and entity counts. */
-    public record Inventory(List<InputFile> files, int agents, int users, int groups, int skus) {}
+    /** What was read: files by kind, entity counts, and the symbolic links not followed (they lead outside). */
+    public record Inventory(List<InputFile> files, int agents, int users, int groups, int skus,
+                            List<java.nio.file.Path> skipped) {
+        public Inventory(List<InputFile> files, int agents, int users, int groups, int skus) {
+            this(files, agents, users, groups, skus, List.of());
+        }
+    }
 
     /** True when some finding counts towards {@code failOn}. */
     public boolean fails(Level failOn) {

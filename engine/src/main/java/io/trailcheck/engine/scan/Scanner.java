@@ -97,7 +97,7 @@ public final class Scanner {
 
     private static ScanResult.Inventory inventory(Snapshot s) {
         return new ScanResult.Inventory(s.files(), s.agents().size(), s.users().map(u -> u.size()).orElse(0),
-                s.groups().size(), s.skus().size());
+                s.groups().size(), s.skus().size(), s.skipped());
     }
 
     public RulePack pack() {
