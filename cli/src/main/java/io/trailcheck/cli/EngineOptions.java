@@ -53,8 +53,14 @@ final class EngineOptions {
         positive("--max-yaml-aliases", maxYamlAliases);
         positive("--max-yaml-size", maxYamlSize);
         positive("--rule-timeout", ruleTimeoutSeconds);
+        if (ruleTimeoutSeconds > MAX_RULE_TIMEOUT_SECONDS) {
+            throw new InputException(new Problem(null, 0, 0, "--rule-timeout must be at most " + MAX_RULE_TIMEOUT_SECONDS
+                    + " seconds (a day), not " + ruleTimeoutSeconds));
+        }
         return new ParseLimits(maxNestingDepth, maxStringLength, maxYamlAliases, maxYamlSize);
     }
+
+    static final long MAX_RULE_TIMEOUT_SECONDS = 86_400;
 
     private static void positive(String option, long value) {
         if (value < 1) throw new InputException(new Problem(null, 0, 0, option + " must be a positive number, not " + value));

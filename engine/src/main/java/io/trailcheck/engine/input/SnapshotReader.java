@@ -52,11 +52,20 @@ public final class SnapshotReader {
                             + "groups*.json, group-members/*.json or adminAuditLogConfig.json below it"));
         }
         for (InputDiscovery.Found f : found) {
-            int records = readers.get(f.kind()).read(f.file(), intake);
+            int records = readGuarded(f, intake);
             intake.files.add(new InputFile(f.file(), f.kind(), records));
         }
         intake.problems.throwIfAny();
         return resolve(intake, discovery.skipped());
+    }
+
+    /** One file; memory or stack exhausted by it is reported naming the file (exit 4), never as a trace. */
+    private int readGuarded(InputDiscovery.Found f, Intake intake) {
+        try {
+            return readers.get(f.kind()).read(f.file(), intake);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            throw new io.trailcheck.engine.problem.ExhaustedException(f.file(), e);
+        }
     }
 
     private static Snapshot resolve(Intake intake, List<Path> skipped) {

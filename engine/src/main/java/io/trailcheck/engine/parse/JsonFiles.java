@@ -32,12 +32,11 @@ public final class JsonFiles {
                 .errorReportConfiguration(ERROR_REPORT)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        this.yamlFactory = YAMLFactory.builder()
+        this.yamlFactory = new LinearYamlFactory(YAMLFactory.builder()
                 .loaderOptions(YamlFiles.loaderOptions(limits))
                 .streamReadConstraints(constraints)
                 .errorReportConfiguration(ERROR_REPORT)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION));
     }
 
     /** Error messages quote at most a short excerpt of an unrecognised token and no raw content. */
