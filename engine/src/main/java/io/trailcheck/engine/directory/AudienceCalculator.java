@@ -45,10 +45,22 @@ public final class AudienceCalculator {
         } else {
             for (int i = only.nextSetBit(0); i >= 0; i = only.nextSetBit(i + 1)) c.add(i);
         }
-        c.membersAffected = new DirectoryUsers(users, c.members(false));
-        c.guestsAffected = new DirectoryUsers(users, c.members(true));
+        c.membersAffected = new DirectoryUsers(users, byId(c.members(false)));
+        c.guestsAffected = new DirectoryUsers(users, byId(c.members(true)));
         c.affectedIndexes = null;
         return c;
+    }
+
+    /**
+     * Users in a total order that does not depend on the export's order: by id without letter case (as ids
+     * compare), then by id. Reports list affected users in this order, so a reordered export gives the same
+     * reports.
+     */
+    private int[] byId(int[] indexes) {
+        return java.util.Arrays.stream(indexes).boxed()
+                .sorted(java.util.Comparator.comparing((Integer i) -> users.id(i), String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(i -> users.id(i)))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     private final class Counts {

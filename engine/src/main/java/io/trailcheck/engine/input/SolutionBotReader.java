@@ -12,6 +12,7 @@ import io.trailcheck.engine.parse.JsonFiles;
 import io.trailcheck.engine.parse.JsonValues;
 import io.trailcheck.engine.parse.YamlNodes;
 import io.trailcheck.engine.problem.Problem;
+import io.trailcheck.engine.text.SafeText;
 import io.trailcheck.model.SourceLocation;
 
 import javax.xml.XMLConstants;
@@ -94,8 +95,10 @@ final class SolutionBotReader implements InputReader {
             return Optional.empty();
         }
         AgentDraft draft = new AgentDraft(file, true, at);
-        draft.set(AgentFields.SCHEMA_NAME, blankToNull(r.getAttributeValue(null, "schemaname")), at);
-        while (r.nextTag() == XMLStreamConstants.START_ELEMENT) child(file, r, draft);
+        draft.set(AgentFields.SCHEMA_NAME, blankToNull(limited(file, r, r.getAttributeValue(null, "schemaname"), intake)), at);
+        Map<String, SourceLocation> seen = new java.util.HashMap<>();
+        while (r.nextTag() == XMLStreamConstants.START_ELEMENT) child(file, r, draft, seen, intake);
+        trailing(file, r, intake);
         if (draft.get(AgentFields.SCHEMA_NAME) == null) draft.set(AgentFields.SCHEMA_NAME, folderSchema(file), at);
         if (draft.get(AgentFields.SCHEMA_NAME) == null) {
             intake.problems.add(new Problem(file, at.line(), at.column(),
@@ -121,17 +124,49 @@ final class SolutionBotReader implements InputReader {
         return false;
     }
 
-    private static void child(Path file, XMLStreamReader r, AgentDraft draft) throws XMLStreamException {
+    /** One column; a column given twice (in any letter case) is ambiguous, so it is a problem, not a choice. */
+    private void child(Path file, XMLStreamReader r, AgentDraft draft, Map<String, SourceLocation> seen, Intake intake)
+            throws XMLStreamException {
         String name = r.getLocalName().toLowerCase(Locale.ROOT);
         SourceLocation at = here(file, r);
         String field = SCALARS.get(name);
-        if (field != null && draft.get(field) == null) {
-            draft.set(field, blankToNull(text(r)), at);
-        } else if (name.equals(GROUPS)) {
-            groups(draft, text(r), at);
-        } else {
+        if (field == null && !name.equals(GROUPS)) {
             skip(r);
+            return;
         }
+        SourceLocation first = seen.putIfAbsent(name, at);
+        if (first != null) {
+            intake.problems.add(new Problem(file, at.line(), at.column(), "duplicate element <" + SafeText.excerpt(r.getLocalName(), 60)
+                    + ">: also given at line " + first.line() + " (element names are compared without letter case)"));
+            skip(r);
+            return;
+        }
+        String text = limited(file, r, text(r, json.maxStringLength() + 1), intake);
+        if (field != null) draft.set(field, blankToNull(text), at);
+        else groups(draft, text, at);
+    }
+
+    /** Only comments, processing instructions and white space may follow the root element. */
+    private static void trailing(Path file, XMLStreamReader r, Intake intake) throws XMLStreamException {
+        while (r.hasNext()) {
+            int event = r.next();
+            boolean content = event == XMLStreamConstants.START_ELEMENT
+                    || (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) && !r.isWhiteSpace();
+            if (content) {
+                SourceLocation at = here(file, r);
+                intake.problems.add(new Problem(file, at.line(), at.column(), "malformed XML: content after the end of the <bot> element"));
+                return;
+            }
+        }
+    }
+
+    /** The {@code --max-string-length} limit, as for JSON and YAML; null when the text is too long. */
+    private String limited(Path file, XMLStreamReader r, String text, Intake intake) {
+        if (text == null || text.length() <= json.maxStringLength()) return text;
+        SourceLocation at = here(file, r);
+        intake.problems.add(new Problem(file, at.line(), at.column(),
+                "text longer than --max-string-length (" + json.maxStringLength() + " characters)"));
+        return null;
     }
 
     private static void groups(AgentDraft draft, String list, SourceLocation at) {
@@ -140,14 +175,19 @@ final class SolutionBotReader implements InputReader {
         draft.locations.put(AgentFields.AUTHORIZED_GROUPS, at);
     }
 
-    /** The text of the current element, ending on its END_ELEMENT; nested elements contribute nothing. */
-    private static String text(XMLStreamReader r) throws XMLStreamException {
+    /**
+     * The text of the current element (at most {@code max} characters kept), ending on its END_ELEMENT;
+     * nested elements contribute nothing.
+     */
+    private static String text(XMLStreamReader r, int max) throws XMLStreamException {
         StringBuilder sb = new StringBuilder();
         for (int depth = 1; depth > 0; ) {
             int event = r.next();
             if (event == XMLStreamConstants.START_ELEMENT) depth++;
             else if (event == XMLStreamConstants.END_ELEMENT) depth--;
-            else if (depth == 1 && r.isCharacters()) sb.append(r.getText());
+            else if (depth == 1 && r.isCharacters() && sb.length() < max) {
+                sb.append(r.getTextCharacters(), r.getTextStart(), Math.min(r.getTextLength(), max - sb.length()));
+            }
         }
         return sb.toString().trim();
     }

@@ -22,7 +22,10 @@ public final class JsonFiles {
     private final JsonFactory factory;
     private final YAMLFactory yamlFactory;
 
+    private final int maxStringLength;
+
     public JsonFiles(ParseLimits limits) {
+        this.maxStringLength = limits.maxStringLength();
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxNestingDepth())
                 .maxStringLength(limits.maxStringLength())
@@ -42,6 +45,11 @@ public final class JsonFiles {
     /** Error messages quote at most a short excerpt of an unrecognised token and no raw content. */
     private static final ErrorReportConfiguration ERROR_REPORT = ErrorReportConfiguration.builder()
             .maxErrorTokenLength(16).maxRawContentLength(0).build();
+
+    /** The longest string value accepted, for formats Jackson does not parse (XML). */
+    public int maxStringLength() {
+        return maxStringLength;
+    }
 
     /** A streaming parser over a YAML file, with the same token locations and limits as JSON. */
     public JsonParser openYaml(Path file) throws IOException {
