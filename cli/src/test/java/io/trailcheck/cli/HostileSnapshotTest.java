@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -175,5 +177,43 @@ class HostileSnapshotTest {
         write("agents/a/settings.mcs.yml", "schemaName: cr_a\nauthenticationMode: Integrated\n");
         String err = rejected("--rule-timeout", "9223372036854775807");
         assertTrue(err.contains("--rule-timeout must be at most 86400 seconds"), err);
+    }
+
+    @Test
+    void aReorderedExportGivesIdenticalReports() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<byte[]> reports = new java.util.ArrayList<>();
+        for (boolean reversed : new boolean[]{false, true}) {
+            Path copy = dir.resolve(reversed ? "reversed" : "original");
+            try (Stream<Path> s = Files.walk(Cli.EXAMPLE)) {
+                for (Path p : s.toList()) {
+                    Path to = copy.resolve(Cli.EXAMPLE.relativize(p).toString());
+                    if (Files.isDirectory(p)) Files.createDirectories(to);
+                    else Files.copy(p, to);
+                }
+            }
+            {   // both copies rewritten the same way, so only the record order differs
+                for (Path users : List.of(copy.resolve("graph/users-1.json"), copy.resolve("graph/users-2.json"))) {
+                    com.fasterxml.jackson.databind.JsonNode pages = mapper.readTree(users.toFile());
+                    for (com.fasterxml.jackson.databind.JsonNode page : pages.isArray() ? pages : List.of(pages)) {
+                        com.fasterxml.jackson.databind.node.ArrayNode value = (com.fasterxml.jackson.databind.node.ArrayNode) page.path("value");
+                        List<com.fasterxml.jackson.databind.JsonNode> records = new java.util.ArrayList<>();
+                        value.forEach(records::add);
+                        if (reversed) java.util.Collections.reverse(records);
+                        value.removeAll().addAll(records);
+                    }
+                    mapper.writeValue(users.toFile(), pages);
+                }
+            }
+            Path json = dir.resolve((reversed ? "b" : "a") + ".json"), csv = dir.resolve((reversed ? "b" : "a") + ".csv");
+            Cli r = Cli.run("scan", copy.toString(), "--source-root", copy.toString(), "--fail-on", "never", "--as-of", "2026-12-01",
+                    "--json", json.toString(), "--csv", csv.toString());
+            assertEquals(0, r.exit(), r.toString());
+            reports.add(Files.readAllBytes(csv));
+            String report = Files.readString(json).replaceAll("\"line\" : \\d+", "").replaceAll("\"column\" : \\d+", "");
+            reports.add(report.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(reports.get(0), reports.get(2), "CSV");
+        assertEquals(new String(reports.get(1)), new String(reports.get(3)), "JSON");
     }
 }

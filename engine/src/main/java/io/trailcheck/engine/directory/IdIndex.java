@@ -18,6 +18,8 @@ final class IdIndex {
     private long[] low = new long[1 << 12];
     private int[] values = filled(1 << 12);
     private int size;
+    /** Slots stepped over past the first, over the index's life: how well the hash spreads these ids. */
+    long collisions;
     private final Map<String, Integer> others = new HashMap<>();
 
     /** The index of {@code id}, or -1. */
@@ -44,7 +46,10 @@ final class IdIndex {
     private int slot(long hi, long lo) {
         int mask = values.length - 1;
         int s = (int) mix(mix(hi ^ seed) + lo) & mask;
-        while (values[s] >= 0 && (high[s] != hi || low[s] != lo)) s = (s + 1) & mask;
+        while (values[s] >= 0 && (high[s] != hi || low[s] != lo)) {
+            s = (s + 1) & mask;
+            collisions++;
+        }
         return s;
     }
 
