@@ -216,4 +216,25 @@ class HostileSnapshotTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(reports.get(0), reports.get(2), "CSV");
         assertEquals(new String(reports.get(1)), new String(reports.get(3)), "JSON");
     }
+
+    @Test
+    void runningOutOfMemoryIsExitFourNamingTheInput() throws Exception {
+        Path users = snap().resolve("users.json");
+        try (Writer w = Files.newBufferedWriter(users)) {
+            w.write("{\"value\":[");
+            for (int i = 0; i < 150_000; i++) {
+                w.write((i == 0 ? "" : ",") + "{\"id\":\"" + new UUID(7, i) + "\",\"userPrincipalName\":\"user" + i
+                        + "@contoso.com\",\"accountEnabled\":true,\"assignedLicenses\":[{\"skuId\":\"" + new UUID(9, i) + "\"}]}");
+            }
+            w.write("]}");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "scan", snap().toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(4, p.exitValue(), output);
+        assertEquals(List.of("trailcheck: out of memory while reading " + users + "; give Java more heap (TRAILCHECK_JAVA_OPTS=-Xmx…)"),
+                output.lines().filter(l -> !l.startsWith("SLF4J")).toList());
+    }
 }
