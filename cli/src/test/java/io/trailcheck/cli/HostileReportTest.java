@@ -130,6 +130,45 @@ class HostileReportTest {
         assertEquals(2, Cli.run("scan", snap.toString(), "--as-of", "30/06/2026").exit());
     }
 
+    /**
+     * SIGTERM while the reports are being written: the shutdown hook removes every temporary file and no
+     * report is moved into place after it; reports appear all together or not at all.
+     */
+    @Test
+    void sigtermWhileWritingLeavesNoTemporaryFileAndNoPartialSetOfReports() throws Exception {
+        Path snap = Files.createDirectories(dir.resolve("big/agents/a"));
+        Files.writeString(snap.resolve("settings.mcs.yml"), "schemaName: cr_a\nauthenticationMode: Integrated\naccessControlPolicy: Any\n");
+        try (java.io.Writer w = Files.newBufferedWriter(dir.resolve("big/users.json"))) {
+            w.write("{\"value\":[");
+            for (int i = 0; i < 200_000; i++) {
+                w.write((i == 0 ? "" : ",") + "{\"id\":\"" + new java.util.UUID(5, i) + "\",\"userPrincipalName\":\"u" + i
+                        + "@contoso.com\",\"userType\":\"Member\",\"accountEnabled\":true,\"assignedLicenses\":[],\"assignedPlans\":[]}");
+            }
+            w.write("]}");
+        }
+        Path out = Files.createDirectories(dir.resolve("out"));
+        List<Path> reports = List.of(out.resolve("r.json"), out.resolve("r.csv"), out.resolve("r.sarif"), out.resolve("r.md"));
+        Process p = Cli.inChildJvm(List.of(), "scan",
+                dir.resolve("big").toString(), "--fail-on", "never", "--json", reports.get(0).toString(), "--csv", reports.get(1).toString(),
+                "--sarif", reports.get(2).toString(), "--markdown", reports.get(3).toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        while (p.isAlive() && temporaryFiles(out).isEmpty() && System.nanoTime() < deadline) Thread.sleep(2);
+        boolean caughtWriting = p.isAlive() && !temporaryFiles(out).isEmpty();
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(temporaryFiles(out).isEmpty(), "temporary files left: " + temporaryFiles(out) + " (caught writing: " + caughtWriting + ")");
+        long present = reports.stream().filter(Files::exists).count();
+        assertTrue(present == 0 || present == reports.size(), "all reports or none, found " + present);
+        if (caughtWriting) assertEquals(0, present, "terminated while writing: no report");
+    }
+
+    private static List<Path> temporaryFiles(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
+        }
+    }
+
     private void assertNoTemporaryFiles() throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             List<Path> temps = s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();

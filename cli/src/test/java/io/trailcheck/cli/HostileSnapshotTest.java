@@ -228,9 +228,7 @@ class HostileSnapshotTest {
             }
             w.write("]}");
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "scan", snap().toString()).redirectErrorStream(true).start();
+        Process p = Cli.inChildJvm(List.of("-Xmx24m"), "scan", snap().toString()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals(4, p.exitValue(), output);
