@@ -1,7 +1,6 @@
 package io.trailcheck.cli;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -20,48 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 17's hostile snapshots: a snapshot cannot reach outside itself, ambiguous keys are refused, and no
  * input ends in a stack trace, exit 1 or a hang.
  */
-class HostileSnapshotTest {
-    @TempDir Path dir;
-
-    private Path snap() throws IOException {
-        return Files.createDirectories(dir.resolve("snap"));
-    }
-
-    private Path write(String name, String text) throws IOException {
-        Path f = snap().resolve(name);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text);
-        return f;
-    }
-
-    private static void noTrace(Cli r) {
-        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception") || r.err().contains("Error:"), "no trace: " + r);
-    }
-
-    /** Exit 2, no trace, no report; returns standard error. */
-    private String rejected(String... extra) {
-        Path json = dir.resolve("out.json");
-        String[] args = new String[4 + extra.length];
-        args[0] = "scan";
-        args[1] = dir.resolve("snap").toString();
-        args[2] = "--json";
-        args[3] = json.toString();
-        System.arraycopy(extra, 0, args, 4, extra.length);
-        Cli r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> Cli.run(args));
-        assertEquals(2, r.exit(), r.toString());
-        noTrace(r);
-        assertFalse(Files.exists(json), "no report on failure");
-        return r.err();
-    }
-
+class HostileSnapshotTest extends HostileBattery {
     @Test
     void aLinkLeadingOutsideTheSnapshotIsSkippedListedAndNeverRead() throws IOException {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "hunter2-the-secret-token\n");
         write("agents/a/settings.mcs.yml", "schemaName: cr_a\nauthenticationMode: Integrated\n");
-        Files.createSymbolicLink(snap().resolve("users.json"), secret);
-        Files.createSymbolicLink(snap().resolve("agents/outside"), dir);
+        Files.createSymbolicLink(snapshot().resolve("users.json"), secret);
+        Files.createSymbolicLink(snapshot().resolve("agents/outside"), dir);
         Path json = dir.resolve("r.json");
-        Cli r = Cli.run("scan", snap().toString(), "--fail-on", "never", "--json", json.toString());
+        Cli r = Cli.run("scan", snapshot().toString(), "--fail-on", "never", "--json", json.toString());
         assertEquals(0, r.exit(), r.toString());
         assertFalse(r.out().contains("hunter2") || r.err().contains("hunter2"), r.toString());
         assertTrue(r.out().contains("users.json") && r.out().contains("skipped: symbolic link leading outside the scanned folders"), r.out());
@@ -72,9 +38,9 @@ class HostileSnapshotTest {
     @Test
     void aLinkToAFileInsideTheSnapshotIsRead() throws IOException {
         Path real = write("exports/settings-a.yml", "schemaName: cr_a\nauthenticationMode: None\n");
-        Files.createDirectories(snap().resolve("agents/a"));
-        Files.createSymbolicLink(snap().resolve("agents/a/settings.mcs.yml"), real);
-        Cli r = Cli.run("scan", snap().toString(), "--fail-on", "never");
+        Files.createDirectories(snapshot().resolve("agents/a"));
+        Files.createSymbolicLink(snapshot().resolve("agents/a/settings.mcs.yml"), real);
+        Cli r = Cli.run("scan", snapshot().toString(), "--fail-on", "never");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("CIL002"), r.out());
     }
@@ -126,7 +92,7 @@ class HostileSnapshotTest {
     void sixThousandNestedGroupsAreExpandedWithoutStack() throws IOException {
         int n = 6000;
         String user = "00000000-0000-0000-0000-00000000aaaa";
-        try (Writer w = Files.newBufferedWriter(snap().resolve("groups.json"))) {
+        try (Writer w = Files.newBufferedWriter(snapshot().resolve("groups.json"))) {
             w.write("{\"value\":[\n");
             for (int i = 0; i < n; i++) {
                 String member = i + 1 < n ? "{\"@odata.type\":\"#microsoft.graph.group\",\"id\":\"" + group(i + 1) + "\"}"
@@ -138,8 +104,8 @@ class HostileSnapshotTest {
         write("users.json", "{\"value\":[{\"id\":\"" + user + "\",\"accountEnabled\":true,\"userType\":\"Guest\"}]}");
         write("bots.json", "{\"value\":[{\"schemaname\":\"cr_a\",\"authenticationmode\":2,\"accesscontrolpolicy\":2,"
                 + "\"authorizedsecuritygroupids\":\"" + group(0) + "\"}]}");
-        assertTrue(Files.size(snap().resolve("groups.json")) > 500_000);
-        Cli r = Cli.run("scan", snap().toString(), "--fail-on", "never", "--format", "json");
+        assertTrue(Files.size(snapshot().resolve("groups.json")) > 500_000);
+        Cli r = Cli.run("scan", snapshot().toString(), "--fail-on", "never", "--format", "json");
         assertEquals(0, r.exit(), r.toString());
         noTrace(r);
         assertTrue(r.out().contains("CIL005"), "the guest at the end of the chain is in the audience: " + r.out());
@@ -158,7 +124,7 @@ class HostileSnapshotTest {
 
     @Test
     void aTwentyMillionCharacterCommentLineIsRead() throws IOException {
-        Path f = snap().resolve("agents/a/settings.mcs.yml");
+        Path f = snapshot().resolve("agents/a/settings.mcs.yml");
         Files.createDirectories(f.getParent());
         try (Writer w = Files.newBufferedWriter(f)) {
             w.write("schemaName: cr_a\nauthenticationMode: None\n#");
@@ -167,7 +133,7 @@ class HostileSnapshotTest {
             for (int i = 0; i < 20; i++) w.write(chunk);
             w.write("\n");
         }
-        Cli r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(90), () -> Cli.run("scan", snap().toString(), "--fail-on", "never"));
+        Cli r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(90), () -> Cli.run("scan", snapshot().toString(), "--fail-on", "never"));
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("CIL002"), r.out());
     }
@@ -219,7 +185,7 @@ class HostileSnapshotTest {
 
     @Test
     void runningOutOfMemoryIsExitFourNamingTheInput() throws Exception {
-        Path users = snap().resolve("users.json");
+        Path users = snapshot().resolve("users.json");
         try (Writer w = Files.newBufferedWriter(users)) {
             w.write("{\"value\":[");
             for (int i = 0; i < 150_000; i++) {
@@ -228,7 +194,7 @@ class HostileSnapshotTest {
             }
             w.write("]}");
         }
-        Process p = Cli.inChildJvm(List.of("-Xmx24m"), "scan", snap().toString()).redirectErrorStream(true).start();
+        Process p = Cli.inChildJvm(List.of("-Xmx24m"), "scan", snapshot().toString()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals(4, p.exitValue(), output);

@@ -252,6 +252,7 @@ final class SolutionBotReader implements InputReader {
         String message = e.getMessage() == null ? "unreadable" : e.getMessage();
         int cut = message.indexOf("Message: ");
         if (cut >= 0) message = message.substring(cut + "Message: ".length());
+        message = SafeText.excerpt(message, 200);
         Location l = e.getLocation();
         return l == null ? Problem.inFile(file, "malformed XML: " + message)
                 : new Problem(file, Math.max(0, l.getLineNumber()), Math.max(0, l.getColumnNumber()), "malformed XML: " + message);

@@ -90,6 +90,7 @@ public final class JsonFiles {
         String message = e.getOriginalMessage();
         int cut = message.indexOf("\n at [Source");
         if (cut >= 0) message = message.substring(0, cut);
+        message = io.trailcheck.engine.text.SafeText.excerpt(message, 200);
         return l == null ? Problem.inFile(file, "malformed JSON: " + message)
                 : new Problem(file, l.getLineNr(), l.getColumnNr(), "malformed JSON: " + message);
     }

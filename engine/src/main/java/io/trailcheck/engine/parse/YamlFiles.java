@@ -186,7 +186,7 @@ public final class YamlFiles {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
         String context = e.getContext();
-        String message = "malformed YAML: " + (context == null ? "" : context + ": ") + firstLine(problem);
+        String message = "malformed YAML: " + SafeText.excerpt((context == null ? "" : context + ": ") + firstLine(problem), 200);
         return mark == null ? Problem.inFile(file, message)
                 : new Problem(file, mark.getLine() + 1, mark.getColumn() + 1, message);
     }
