@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * trace, and exit 2 always comes with a located message. Each case is one seed, shown in its name and in
  * any failure: rerun it with {@code -Dtrailcheck.mutation.seed=SEED}.
  */
-class MutatedExampleProperties {
+class MutatedExampleTest {
     private static final int CASES = Integer.getInteger("trailcheck.mutation.cases", 24);
     private static final Long ONLY = Long.getLong("trailcheck.mutation.seed");
     private static final long BASE_SEED = 0x5eed_17L;
