@@ -39,8 +39,20 @@ final class EngineOptions {
     @Option(names = "--rule-timeout", paramLabel = "SECONDS", description = "Time allowed for evaluating rules before the running rule is stopped (default: ${DEFAULT-VALUE}).")
     long ruleTimeoutSeconds = Evaluation.Limits.DEFAULT.timeout().toSeconds();
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation day for exemption expiry, as YYYY-MM-DD (default: today in UTC).")
+    @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDate.class, description = "Evaluation day for exemption expiry, as YYYY-MM-DD (default: today in UTC).")
     LocalDate asOf;
+
+    /** A calendar day as YYYY-MM-DD, with a message that says so. */
+    static final class IsoDate implements picocli.CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected a date like 2026-06-30, not '" + value + "'");
+            }
+        }
+    }
 
     /** The evaluation day: --as-of, or today in UTC. */
     LocalDate evaluationDay() {

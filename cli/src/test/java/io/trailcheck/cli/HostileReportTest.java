@@ -127,7 +127,9 @@ class HostileReportTest {
         assertTrue(rows.get(0).endsWith(",asOf") && rows.get(rows.size() - 1).endsWith(",2026-06-30"), rows.toString());
         Cli dayAfter = Cli.run("scan", snap.toString(), "-p", policy.toString(), "--as-of", "2026-07-01");
         assertEquals(1, dayAfter.exit(), "expired the day after: " + dayAfter);
-        assertEquals(2, Cli.run("scan", snap.toString(), "--as-of", "30/06/2026").exit());
+        Cli badDate = Cli.run("scan", snap.toString(), "--as-of", "30/06/2026");
+        assertEquals(2, badDate.exit());
+        assertTrue(badDate.err().contains("expected a date like 2026-06-30, not '30/06/2026'"), badDate.err());
     }
 
     /**
