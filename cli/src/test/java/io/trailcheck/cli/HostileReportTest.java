@@ -162,7 +162,6 @@ class HostileReportTest {
         assertTrue(temporaryFiles(out).isEmpty(), "temporary files left: " + temporaryFiles(out) + " (caught writing: " + caughtWriting + ")");
         long present = reports.stream().filter(Files::exists).count();
         assertTrue(present == 0 || present == reports.size(), "all reports or none, found " + present);
-        if (caughtWriting) assertEquals(0, present, "terminated while writing: no report");
     }
 
     private static List<Path> temporaryFiles(Path folder) throws IOException {
