@@ -23,13 +23,14 @@ final class LinearYamlFactory extends YAMLFactory {
 
     @Override
     protected YAMLParser _createParser(Reader r, IOContext ctxt) {
-        return new Parser(ctxt, _parserFeatures, _yamlParserFeatures, r,
+        return new Parser(ctxt, _parserFeatures, _yamlParserFeatures, _objectCodec, r,
                 new ParserImpl(new LinearStreamReader(r), _loaderOptions));
     }
 
     private static final class Parser extends YAMLParser {
-        Parser(IOContext ctxt, int parserFeatures, int formatFeatures, Reader reader, ParserImpl yaml) {
-            super(ctxt, parserFeatures, formatFeatures, null, reader, yaml);
+        Parser(IOContext ctxt, int parserFeatures, int formatFeatures, com.fasterxml.jackson.core.ObjectCodec codec, Reader reader,
+               ParserImpl yaml) {
+            super(ctxt, parserFeatures, formatFeatures, codec, reader, yaml);
         }
     }
 }
