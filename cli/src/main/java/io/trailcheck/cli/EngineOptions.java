@@ -39,14 +39,40 @@ final class EngineOptions {
     @Option(names = "--rule-timeout", paramLabel = "SECONDS", description = "Time allowed for evaluating rules before the running rule is stopped (default: ${DEFAULT-VALUE}).")
     long ruleTimeoutSeconds = Evaluation.Limits.DEFAULT.timeout().toSeconds();
 
+    @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDate.class, description = "Evaluation day for exemption expiry, as YYYY-MM-DD (default: today in UTC).")
+    LocalDate asOf;
+
+    /** A calendar day as YYYY-MM-DD, with a message that says so. */
+    static final class IsoDate implements picocli.CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected a date like 2026-06-30, not '" + value + "'");
+            }
+        }
+    }
+
+    /** The evaluation day: --as-of, or today in UTC. */
+    LocalDate evaluationDay() {
+        return asOf != null ? asOf : ScanRequest.todayUtc();
+    }
+
     ParseLimits parseLimits() {
         positive("--max-nesting-depth", maxNestingDepth);
         positive("--max-string-length", maxStringLength);
         positive("--max-yaml-aliases", maxYamlAliases);
         positive("--max-yaml-size", maxYamlSize);
         positive("--rule-timeout", ruleTimeoutSeconds);
+        if (ruleTimeoutSeconds > MAX_RULE_TIMEOUT_SECONDS) {
+            throw new InputException(new Problem(null, 0, 0, "--rule-timeout must be at most " + MAX_RULE_TIMEOUT_SECONDS
+                    + " seconds (a day), not " + ruleTimeoutSeconds));
+        }
         return new ParseLimits(maxNestingDepth, maxStringLength, maxYamlAliases, maxYamlSize);
     }
+
+    static final long MAX_RULE_TIMEOUT_SECONDS = 86_400;
 
     private static void positive(String option, long value) {
         if (value < 1) throw new InputException(new Problem(null, 0, 0, option + " must be a positive number, not " + value));
@@ -59,7 +85,7 @@ final class EngineOptions {
     ScanRequest request(List<Path> paths, Set<String> baseline, boolean hasBaseline) {
         ParseLimits limits = parseLimits();
         return new ScanRequest(paths.isEmpty() ? List.of(Path.of(".")) : paths, policies, baseline, hasBaseline,
-                LocalDate.now(), limits, ruleLimits());
+                evaluationDay(), limits, ruleLimits());
     }
 
     Evaluation.Limits ruleLimits() {

@@ -120,8 +120,8 @@ final class KqlCommand implements Callable<Integer> {
 
     private void write(String query, Path file, Prediction prediction) {
         ReportFiles files = new ReportFiles();
-        files.add(out, (ctx, w) -> w.write(query));
-        files.add(file, (ctx, w) -> PredictionFile.write(prediction, w));
+        files.add("--out", out, (ctx, w) -> w.write(query));
+        files.add("--prediction-file", file, (ctx, w) -> PredictionFile.write(prediction, w));
         files.writeAll(null);
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();

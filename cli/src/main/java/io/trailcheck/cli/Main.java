@@ -39,10 +39,26 @@ public final class Main {
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
                 .exitCodeListHeading("%nExit codes:%n").exitCodeList(codes));
         cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            code = exhausted(e, err);
+        } catch (Error e) {
+            err.println("trailcheck: internal error: " + e);
+            code = ExitCode.INTERNAL.code;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** No trace (writing one needs the memory that is gone): one line, exit 4. */
+    private static int exhausted(Error e, PrintWriter err) {
+        err.println(e instanceof OutOfMemoryError
+                ? "trailcheck: out of memory; give Java more heap (TRAILCHECK_JAVA_OPTS=-Xmx…) or split the snapshot"
+                : "trailcheck: out of stack: an input is nested too deeply; lower --max-nesting-depth");
+        return ExitCode.INTERNAL.code;
     }
 
     static int handle(Exception ex, PrintWriter err) {
@@ -53,6 +69,11 @@ public final class Main {
         if (ex instanceof RuleException re) {
             print(re.problems(), err);
             return ExitCode.RULES.code;
+        }
+        if (ex instanceof io.trailcheck.engine.problem.ExhaustedException ee) {
+            err.println("trailcheck: " + io.trailcheck.engine.text.SafeText.escape(ee.getMessage())
+                    + (ee.getMessage().startsWith("out of memory") ? "; give Java more heap (TRAILCHECK_JAVA_OPTS=-Xmx…)" : ""));
+            return ExitCode.INTERNAL.code;
         }
         if (ex instanceof java.io.UncheckedIOException || ex instanceof IOException) {
             err.println("trailcheck: " + ex.getMessage());

@@ -40,8 +40,8 @@ final class ReportCommand implements Callable<Integer> {
         for (Path r : results) documents.add(ResultFiles.load(r));
         ViewOptions options = new ViewOptions(identities == ScanCommand.Identities.names, GitHubLinks.blobBase());
         ReportFiles files = new ReportFiles();
-        files.add(html, (ctx, w) -> HtmlPage.write(documents, options, w));
-        files.add(markdown, (ctx, w) -> MarkdownSummary.write(documents, options, w));
+        files.add("--html", html, (ctx, w) -> HtmlPage.write(documents, options, w));
+        files.add("--markdown", markdown, (ctx, w) -> MarkdownSummary.write(documents, options, w));
         files.writeAll(null);
         PrintWriter out = spec.commandLine().getOut();
         MarkdownSummary.write(documents, options, out);

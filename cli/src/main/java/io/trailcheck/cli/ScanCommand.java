@@ -2,6 +2,7 @@ package io.trailcheck.cli;
 
 import io.trailcheck.cli.report.ReportContext;
 import io.trailcheck.cli.report.ReportFormat;
+import io.trailcheck.engine.scan.ScanRequest;
 import io.trailcheck.engine.scan.ScanResult;
 import io.trailcheck.model.Level;
 import picocli.CommandLine.Command;
@@ -74,29 +75,45 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ReportFiles files = reportFiles();
         Baseline earlier = baseline == null ? null : Baseline.read(baseline);
         Set<String> fingerprints = earlier == null ? Set.of() : earlier.fingerprints();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        ScanResult result = engine.scanner().onProgress(line -> progress(err, line))
-                .scan(engine.request(paths, fingerprints, baseline != null));
+        ScanRequest request = engine.request(paths, fingerprints, baseline != null);
+        ScanResult result = engine.scanner().onProgress(line -> progress(err, line)).scan(request);
         ReportContext ctx = new ReportContext(result, failOn == FailOn.never ? null : Level.parse(failOn.name()),
                 sourceRoot.toAbsolutePath(), identities == Identities.names, category,
                 sarifExempted == SarifExempted.include, VersionProvider.version(), GitHubLinks.blobBase(),
                 warning -> err.println("trailcheck: warning: " + warning), earlier == null ? null
-                        : earlier.fixedBy(result.findings().stream().map(f -> f.fingerprint()).collect(java.util.stream.Collectors.toSet())));
-        ReportFiles files = new ReportFiles();
-        files.add(sarif, ReportFormat.SARIF);
-        files.add(json, ReportFormat.JSON);
-        files.add(markdown, ReportFormat.MARKDOWN);
-        files.add(csv, ReportFormat.CSV);
-        files.add(html, ReportFormat.HTML);
+                        : earlier.fixedBy(result.findings().stream().map(f -> f.fingerprint()).collect(java.util.stream.Collectors.toSet())),
+                request.today());
+        files.checkNotInputs(result.inventory().files().stream().map(f -> f.file()).toList());
         files.writeAll(ctx);
         progress(err, String.format("wrote reports; %.1f s in all", (System.nanoTime() - start) / 1e9));
         PrintWriter out = spec.commandLine().getOut();
         ReportFormat.valueOf(format.name().toUpperCase()).writer().write(ctx, out);
         out.flush();
         return ctx.failed() ? ExitCode.FINDINGS.code : ExitCode.OK.code;
+    }
+
+    /**
+     * The report files, checked before the scan: distinct, writable, and none of them a snapshot file, policy
+     * or rule named on the command line (the files found in scanned folders are checked after the scan, before
+     * any report is written). The baseline may be overwritten: it is read whole before the scan.
+     */
+    private ReportFiles reportFiles() {
+        ReportFiles files = new ReportFiles();
+        files.add("--sarif", sarif, ReportFormat.SARIF);
+        files.add("--json", json, ReportFormat.JSON);
+        files.add("--markdown", markdown, ReportFormat.MARKDOWN);
+        files.add("--csv", csv, ReportFormat.CSV);
+        files.add("--html", html, ReportFormat.HTML);
+        List<Path> inputs = new ArrayList<>(paths);
+        inputs.addAll(engine.policies);
+        inputs.addAll(engine.rules);
+        files.checkNotInputs(inputs);
+        return files;
     }
 
     private void progress(PrintWriter err, String line) {

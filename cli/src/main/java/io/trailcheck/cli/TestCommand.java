@@ -29,7 +29,7 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        CaseRunner runner = new CaseRunner(engine.scanner(), engine.ruleLimits());
+        CaseRunner runner = new CaseRunner(engine.scanner(), engine.ruleLimits(), engine.asOf);
         List<Path> cases = CaseRunner.discover(paths.isEmpty() ? List.of(Path.of(".")) : paths);
         if (cases.isEmpty()) throw new InputException(Problem.inFile(paths.isEmpty() ? Path.of(".") : paths.get(0),
                 "no test cases: a case is a folder holding " + CaseRunner.EXPECT_FILE));

@@ -16,6 +16,16 @@ record Cli(int exit, String out, String err) {
         return new Cli(exit, out.toString(), err.toString());
     }
 
+    /** The command line in a JVM of its own (for signals and memory limits), on the test class path. */
+    static ProcessBuilder inChildJvm(java.util.List<String> jvmOptions, String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(java.util.List.of(args));
+        return new ProcessBuilder(command);
+    }
+
     @Override
     public String toString() {
         return "exit " + exit + "\n--- out\n" + out + "--- err\n" + err;

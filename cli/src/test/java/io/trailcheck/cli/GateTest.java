@@ -151,7 +151,7 @@ class GateTest {
         assertTrue(summary.contains("❌"), summary);
         assertFalse(summary.contains("@contoso"), "no principal names in Markdown");
         List<String> rows = Files.readAllLines(csv);
-        assertEquals("ruleId,level,exempt,agent,entity,file,line,userId,userPrincipalName,reason,fingerprint,message", rows.get(0));
+        assertEquals("ruleId,level,exempt,agent,entity,file,line,userId,userPrincipalName,reason,fingerprint,message,asOf", rows.get(0));
         long cil004Rows = rows.stream().filter(l -> l.startsWith("CIL004,")).count();
         assertEquals(4 + 5, cil004Rows, "one row per affected user of each CIL004 finding");
         assertTrue(rows.stream().anyMatch(l -> l.startsWith("CIL004,") && l.contains("@contoso") && l.contains("plan-disabled")));

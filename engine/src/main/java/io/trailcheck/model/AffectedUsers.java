@@ -26,10 +26,10 @@ public interface AffectedUsers {
 
     int size();
 
-    /** At most {@code max} of the users, ordered by directory id. */
+    /** At most {@code max} of the users, ordered by id without letter case (independent of input order). */
     List<User> list(int max);
 
-    /** All the users, ordered by directory id. */
+    /** All the users, ordered by id without letter case. */
     default List<User> list() {
         return list(Integer.MAX_VALUE);
     }

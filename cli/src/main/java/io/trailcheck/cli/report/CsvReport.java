@@ -10,7 +10,7 @@ import java.util.List;
 /** One row per affected user per finding (one row with empty user columns when a finding names no user). */
 final class CsvReport implements ReportWriter {
     private static final List<String> HEADER = List.of("ruleId", "level", "exempt", "agent", "entity", "file", "line",
-            "userId", "userPrincipalName", "reason", "fingerprint", "message");
+            "userId", "userPrincipalName", "reason", "fingerprint", "message", "asOf");
 
     @Override
     public void write(ReportContext ctx, Writer out) throws IOException {
@@ -31,7 +31,7 @@ final class CsvReport implements ReportWriter {
                 fin.getEntity().kind() + ":" + fin.getEntity().key(), Paths.relative(ctx.sourceRoot(), fin.getLocation().file()),
                 Integer.toString(fin.getLocation().line()), u == null ? "" : u.id(),
                 u == null || u.userPrincipalName() == null ? "" : u.userPrincipalName(), u == null ? "" : u.reason(),
-                f.fingerprint(), f.message());
+                f.fingerprint(), f.message(), ctx.asOf().toString());
     }
 
     private static void row(Writer out, List<String> cells) throws IOException {
@@ -42,10 +42,16 @@ final class CsvReport implements ReportWriter {
         out.write("\r\n");
     }
 
-    /** RFC 4180 quoting; a leading = + - @ is prefixed so spreadsheets do not run it as a formula. */
+    /**
+     * Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection): = + - @, TAB and CR,
+     * and their full-width forms, which some spreadsheets fold to ASCII.
+     */
+    private static final String FORMULA_STARTS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
+
+    /** RFC 4180 quoting; a cell starting like a formula is prefixed with ' so spreadsheets show it as text. */
     static String quote(String cell) {
         String c = cell;
-        if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0) c = "'" + c;
+        if (!c.isEmpty() && FORMULA_STARTS.indexOf(c.charAt(0)) >= 0) c = "'" + c;
         if (c.indexOf(',') < 0 && c.indexOf('"') < 0 && c.indexOf('\n') < 0 && c.indexOf('\r') < 0) return c;
         return '"' + c.replace("\"", "\"\"") + '"';
     }

@@ -58,6 +58,7 @@ final class JsonReport implements ReportWriter {
         root.put("formatVersion", 1);
         root.put("verdict", ctx.failed() ? "failed" : "passed");
         root.put("failOn", ctx.failOn() == null ? "never" : ctx.failOn().id());
+        root.put("asOf", ctx.asOf().toString());
         ObjectNode summary = root.putObject("summary");
         for (Level l : Level.values()) summary.put(l.id(), r.count(l));
         summary.put("exempt", r.findings().stream().filter(ReportedFinding::isExempt).count());

@@ -26,6 +26,8 @@ final class MarkdownReport implements ReportWriter {
         out.println();
         out.println(ResultSummary.verdict(ctx));
         out.println();
+        out.println(ResultSummary.asOf(ctx));
+        out.println();
         out.println(ResultSummary.inventory(r.inventory()));
         out.println();
         counts(r, out);
@@ -54,7 +56,7 @@ final class MarkdownReport implements ReportWriter {
         }
         out.println("| Rule | Name | Errors | Warnings | Notes | Exempt |");
         out.println("|---|---|---:|---:|---:|---:|");
-        byRule.forEach((id, c) -> out.printf("| %s | %s | %d | %d | %d | %d |%n", id, name(r, id), c[0], c[1], c[2], c[3]));
+        byRule.forEach((id, c) -> out.printf("| %s | %s | %d | %d | %d | %d |%n", escape(id), escape(name(r, id)), c[0], c[1], c[2], c[3]));
         out.println();
     }
 
@@ -65,7 +67,7 @@ final class MarkdownReport implements ReportWriter {
         out.println("### Top findings");
         out.println();
         for (ReportedFinding f : shown) {
-            out.printf("- **%s** %s %s: %s%n", f.level().id(), f.ruleId(), link(ctx, f), escape(f.message()));
+            out.printf("- **%s** %s %s: %s%n", f.level().id(), escape(f.ruleId()), link(ctx, f), escape(f.message()));
         }
         long rest = ctx.result().findings().stream().filter(f -> !f.isExempt()).count() - shown.size();
         if (rest > 0) out.println("- … and " + rest + " more (see the JSON or SARIF report).");
@@ -77,7 +79,7 @@ final class MarkdownReport implements ReportWriter {
         out.println("### Not evaluated (missing input)");
         out.println();
         for (NotEvaluated n : r.notEvaluated()) {
-            out.println("- " + ResultSummary.notEvaluated(n, e -> "`" + e + "`", MarkdownReport::escape));
+            out.println("- " + ResultSummary.notEvaluated(n, MarkdownText::code, MarkdownReport::escape));
         }
         out.println();
     }
@@ -85,13 +87,13 @@ final class MarkdownReport implements ReportWriter {
     private static String link(ReportContext ctx, ReportedFinding f) {
         String path = Paths.relative(ctx.sourceRoot(), f.finding().getLocation().file());
         int line = f.finding().getLocation().line();
-        String label = "`" + path + ":" + line + "`";
+        String label = MarkdownText.code(path + ":" + line);
         if (ctx.linkBase() == null || !Paths.isInside(ctx.sourceRoot(), f.finding().getLocation().file())) return label;
         if (f.finding().getLocation().archiveEntry() != null) {
             String archive = Paths.relative(ctx.sourceRoot(), f.finding().getLocation().diskFile());
-            return "[" + label + "](" + ctx.linkBase() + archive.replace(" ", "%20") + ")";
+            return "[" + label + "](" + ctx.linkBase() + MarkdownText.urlPath(archive) + ")";
         }
-        return "[" + label + "](" + ctx.linkBase() + path.replace(" ", "%20") + "#L" + line + ")";
+        return "[" + label + "](" + ctx.linkBase() + MarkdownText.urlPath(path) + "#L" + line + ")";
     }
 
     private static String name(ScanResult r, String id) {
@@ -100,7 +102,7 @@ final class MarkdownReport implements ReportWriter {
     }
 
     private static String escape(String s) {
-        return s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
+        return MarkdownText.escape(s);
     }
 
 }

@@ -18,10 +18,11 @@ import java.nio.file.Path;
  * @param linkBase      URL prefix for links to files in Markdown (…/blob/&lt;sha&gt;/), or null for plain paths
  * @param warnings      receives warnings a writer has for the user (standard error)
  * @param fixed         the baseline's findings this scan no longer has; null when no baseline was given
+ * @param asOf          the day the scan judged exemptions by (UTC unless --as-of)
  */
 public record ReportContext(ScanResult result, Level failOn, Path sourceRoot, boolean showNames, String category,
                             boolean sarifExempted, String version, String linkBase, java.util.function.Consumer<String> warnings,
-                            java.util.List<FixedFinding> fixed) {
+                            java.util.List<FixedFinding> fixed, java.time.LocalDate asOf) {
 
     public boolean failed() {
         return result.fails(failOn);

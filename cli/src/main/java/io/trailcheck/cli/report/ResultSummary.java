@@ -41,6 +41,10 @@ final class ResultSummary {
             files.addObject().put(fileKey, Paths.relative(ctx.sourceRoot(), f.file())).put("kind", f.kind().name().toLowerCase(Locale.ROOT))
                     .put("records", f.records());
         }
+        if (!i.skipped().isEmpty()) {
+            ArrayNode skipped = into.putArray("skippedLinks");
+            i.skipped().forEach(p -> skipped.add(Paths.relative(ctx.sourceRoot(), p)));
+        }
         ArrayNode notJudged = into.putArray("notJudged");
         for (var a : i.notJudged()) {
             notJudged.addObject().put("agent", a.agent()).put("reason", a.reason())
@@ -55,7 +59,12 @@ final class ResultSummary {
 
     /** The same, with words after the rule id: "CIL004 not evaluated for cr_hr: …". */
     static String notEvaluated(NotEvaluated n, String afterRule, UnaryOperator<String> entity, UnaryOperator<String> text) {
-        return n.rule() + afterRule + (n.entity() == null ? "" : " for " + entity.apply(n.entity())) + ": " + text.apply(n.reason());
+        return text.apply(n.rule()) + afterRule + (n.entity() == null ? "" : " for " + entity.apply(n.entity())) + ": " + text.apply(n.reason());
+    }
+
+    /** The day exemptions were judged by, so a report read later says which date it applied. */
+    static String asOf(ReportContext ctx) {
+        return "Evaluated as of " + ctx.asOf() + " (UTC).";
     }
 
     static String plural(long n, String noun) {

@@ -130,6 +130,7 @@ final class SarifReport implements ReportWriter {
 
     private static void invocation(ReportContext ctx, ObjectNode inv) {
         inv.put("executionSuccessful", true);
+        inv.putObject("properties").put("asOf", ctx.asOf().toString());
         ArrayNode notes = inv.putArray("toolExecutionNotifications");
         for (NotEvaluated n : ctx.result().notEvaluated()) {
             notes.addObject().put("level", "note").putObject("message").put("text",

@@ -4,6 +4,7 @@ import io.trailcheck.engine.input.InputFile;
 import io.trailcheck.model.NotEvaluated;
 import io.trailcheck.engine.scan.ReportedFinding;
 import io.trailcheck.engine.scan.ScanResult;
+import io.trailcheck.engine.text.SafeText;
 import io.trailcheck.model.Level;
 
 import java.io.IOException;
@@ -30,19 +31,19 @@ final class TextReport implements ReportWriter {
             out.printf(row, "LEVEL", "RULE", "LOCATION", "MESSAGE");
             for (int i = 0; i < locations.size(); i++) {
                 ReportedFinding f = r.findings().get(i);
-                out.printf(row, f.isExempt() ? "exempt" : f.level().id(), f.ruleId(), locations.get(i), f.message());
+                out.printf(row, f.isExempt() ? "exempt" : f.level().id(), safe(f.ruleId()), locations.get(i), safe(f.message()));
             }
         }
         if (!r.conflicts().isEmpty()) {
             out.println();
             out.println("Conflicting sources:");
-            r.conflicts().forEach(c -> out.println("  " + c));
+            r.conflicts().forEach(c -> out.println("  " + safe(c)));
         }
         if (!r.notEvaluated().isEmpty()) {
             out.println();
             out.println("Not evaluated (missing input, so silence here is not compliance):");
             for (NotEvaluated n : r.notEvaluated()) {
-                out.println("  " + ResultSummary.notEvaluated(n, e -> e, t -> t));
+                out.println("  " + ResultSummary.notEvaluated(n, TextReport::safe, TextReport::safe));
             }
         }
         out.println();
@@ -51,15 +52,26 @@ final class TextReport implements ReportWriter {
     }
 
     private static String location(ReportContext ctx, ReportedFinding f) {
-        return Paths.relative(ctx.sourceRoot(), f.finding().getLocation().file()) + ":" + f.finding().getLocation().line();
+        return safe(Paths.relative(ctx.sourceRoot(), f.finding().getLocation().file())) + ":" + f.finding().getLocation().line();
     }
 
     private static void inventory(ReportContext ctx, PrintWriter out) {
         ScanResult.Inventory inv = ctx.result().inventory();
         out.println(ResultSummary.inventory(inv));
         for (InputFile f : inv.files()) {
-            out.printf("  %-40s %s (%d)%n", Paths.relative(ctx.sourceRoot(), f.file()), f.kind().description(), f.records());
+            out.printf("  %-40s %s (%d)%n", safe(Paths.relative(ctx.sourceRoot(), f.file())), f.kind().description(), f.records());
         }
-        Paths.notJudged(ctx.sourceRoot(), inv.notJudged()).forEach(line -> out.println("  " + line));
+        Paths.notJudged(ctx.sourceRoot(), inv.notJudged()).forEach(line -> out.println("  " + safe(line)));
+        for (java.nio.file.Path link : inv.skipped()) {
+            out.printf("  %-40s %s%n", safe(Paths.relative(ctx.sourceRoot(), link)), SKIPPED_LINK);
+        }
+        out.println(ResultSummary.asOf(ctx));
+    }
+
+    static final String SKIPPED_LINK = "skipped: symbolic link leading outside the scanned folders";
+
+    /** Every value from an input or a rule: no newline, control character or escape reaches the terminal. */
+    private static String safe(String s) {
+        return SafeText.escape(s);
     }
 }

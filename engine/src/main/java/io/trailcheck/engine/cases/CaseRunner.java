@@ -28,15 +28,20 @@ public final class CaseRunner {
 
     private final Scanner scanner;
     private final Evaluation.Limits ruleLimits;
+    private final java.time.LocalDate asOf;
 
     public CaseRunner(Scanner scanner) {
-        this(scanner, Evaluation.Limits.DEFAULT);
+        this(scanner, Evaluation.Limits.DEFAULT, null);
     }
 
-    /** A runner whose cases are evaluated within {@code ruleLimits} (the command line's --rule-timeout). */
-    public CaseRunner(Scanner scanner, Evaluation.Limits ruleLimits) {
+    /**
+     * @param ruleLimits the limits cases are evaluated within (the command line's --rule-timeout)
+     * @param asOf       the evaluation day for cases whose expect.yaml names none; null for today (UTC)
+     */
+    public CaseRunner(Scanner scanner, Evaluation.Limits ruleLimits, java.time.LocalDate asOf) {
         this.scanner = scanner;
         this.ruleLimits = ruleLimits;
+        this.asOf = asOf;
     }
 
     /** Every case folder below the paths (a folder holding expect.yaml), sorted. */
@@ -75,6 +80,7 @@ public final class CaseRunner {
         List<Path> policies = Files.exists(folder.resolve("policy.yaml")) ? List.of(folder.resolve("policy.yaml")) : List.of();
         ScanRequest request = ScanRequest.of(List.of(folder)).withPolicies(policies).withRuleLimits(ruleLimits);
         if (expect.today() != null) request = request.withToday(expect.today());
+        else if (asOf != null) request = request.withToday(asOf);
         ScanResult result = scanner.scan(request);
         return new CaseResult(folder, expect.description(), compare(expect, result));
     }

@@ -84,12 +84,19 @@ public final class GroupDirectory {
         return groups.size();
     }
 
-    /** Sets the bit of every user in the group, following nested groups not yet visited. */
+    /**
+     * Sets the bit of every user in the group, following nested groups not yet visited. Iterative, so a chain
+     * of any depth (a hostile export nests thousands) needs no stack.
+     */
     public void collectUsers(String id, BitSet into, Set<String> visited) {
-        Group g = groups.get(key(id));
-        if (g == null || !visited.add(g.id.toLowerCase(Locale.ROOT))) return;
-        for (int u : g.users) into.set(u);
-        for (String nested : g.nestedGroups) collectUsers(nested, into, visited);
+        java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
+        pending.push(id);
+        while (!pending.isEmpty()) {
+            Group g = groups.get(key(pending.pop()));
+            if (g == null || !visited.add(g.id.toLowerCase(Locale.ROOT))) continue;
+            for (int u : g.users) into.set(u);
+            for (int i = g.nestedGroups.size() - 1; i >= 0; i--) pending.push(g.nestedGroups.get(i));
+        }
     }
 
     public BitSet usersOf(List<String> groupIds) {

@@ -8,13 +8,18 @@ import java.util.Map;
 /**
  * Directory object id → index, for millions of ids. Graph ids are GUIDs: they are kept as two longs in
  * open-addressed arrays (no String or boxed Integer per entry, one or two cache misses per look-up); any
- * other id falls back to a map. Ids compare case-insensitively.
+ * other id falls back to a map (whose buckets turn into trees under collisions). Ids compare
+ * case-insensitively. Slots come from a hash keyed with a random per-index seed, so ids crafted to collide
+ * (a hostile export) cannot be chosen in advance: look-ups stay one or two probes.
  */
 final class IdIndex {
+    private final long seed = new java.security.SecureRandom().nextLong();
     private long[] high = new long[1 << 12];
     private long[] low = new long[1 << 12];
     private int[] values = filled(1 << 12);
     private int size;
+    /** Slots stepped over past the first, over the index's life: how well the hash spreads these ids. */
+    long collisions;
     private final Map<String, Integer> others = new HashMap<>();
 
     /** The index of {@code id}, or -1. */
@@ -40,8 +45,11 @@ final class IdIndex {
 
     private int slot(long hi, long lo) {
         int mask = values.length - 1;
-        int s = (int) mix(hi * 31 + lo) & mask;
-        while (values[s] >= 0 && (high[s] != hi || low[s] != lo)) s = (s + 1) & mask;
+        int s = (int) mix(mix(hi ^ seed) + lo) & mask;
+        while (values[s] >= 0 && (high[s] != hi || low[s] != lo)) {
+            s = (s + 1) & mask;
+            collisions++;
+        }
         return s;
     }
 

@@ -4,7 +4,6 @@ import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.engine.problem.Problems;
 
 import java.io.IOException;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -23,26 +22,44 @@ public final class InputDiscovery {
 
     public record Found(Path file, InputKind kind) {}
 
+    private final List<Path> skipped = new ArrayList<>();
+
+    /**
+     * The recognised files below {@code paths}. A symbolic link is followed only when it leads to a file inside
+     * one of the scanned folders; links leading elsewhere are not read and are listed in {@link #skipped()}, so a
+     * snapshot cannot make the scan read (and quote) files outside itself.
+     */
     public List<Found> discover(List<Path> paths, Problems problems) {
         List<Found> found = new ArrayList<>();
+        List<Path> roots = new ArrayList<>();
+        for (Path path : paths) {
+            Path p = path.toAbsolutePath().normalize();
+            if (Files.isDirectory(p)) realPath(p).ifPresent(roots::add);
+        }
         for (Path path : paths) {
             Path p = path.toAbsolutePath().normalize();
             if (!Files.exists(p)) {
                 problems.add(Problem.inFile(path, "no such file or folder"));
             } else if (Files.isDirectory(p)) {
-                walk(p, found, problems);
+                walk(p, roots, found, problems);
             } else {
                 InputKind.recognise(p).ifPresentOrElse(k -> found.add(new Found(p, k)),
                         () -> problems.add(Problem.inFile(path, "not a recognised input file (see README, \"Inputs\")")));
             }
         }
         found.sort(Comparator.comparing(Found::kind).thenComparing(f -> f.file().toString()));
+        skipped.sort(Comparator.naturalOrder());
         return dedupe(found);
     }
 
-    private static void walk(Path root, List<Found> found, Problems problems) {
+    /** Symbolic links found below the scanned folders that lead outside them, and so were not followed. */
+    public List<Path> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    private void walk(Path root, List<Path> roots, List<Found> found, Problems problems) {
         try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
@@ -52,9 +69,12 @@ public final class InputDiscovery {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isSymbolicLink()) {
+                        link(file, roots, found, problems);
+                        return FileVisitResult.CONTINUE;
+                    }
                     InputKind.recognise(file).ifPresent(k -> {
                         if (attrs.isRegularFile() && Files.isReadable(file)) found.add(new Found(file, k));
-                        else if (attrs.isSymbolicLink()) problems.add(Problem.inFile(file, "cannot read: broken symbolic link"));
                         else if (attrs.isRegularFile()) problems.add(Problem.inFile(file, "cannot read: permission denied"));
                     });
                     return FileVisitResult.CONTINUE;
@@ -62,9 +82,7 @@ public final class InputDiscovery {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    String why = e instanceof FileSystemLoopException ? "symbolic link loop; not followed"
-                            : "cannot read: " + e.getMessage();
-                    problems.add(Problem.inFile(file, why));
+                    problems.add(Problem.inFile(file, "cannot read: " + e.getMessage()));
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -73,10 +91,40 @@ public final class InputDiscovery {
         }
     }
 
+    /**
+     * A link to a recognised file inside the scanned folders is read; a link to a folder inside them is not
+     * followed (the folder is scanned where it is); a link leading outside is skipped, whatever its name.
+     */
+    private void link(Path link, List<Path> roots, List<Found> found, Problems problems) {
+        Path target;
+        try {
+            target = link.toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            InputKind.recognise(link).ifPresent(k -> problems.add(Problem.inFile(link, "cannot read: broken symbolic link")));
+            return;
+        } catch (IOException e) {
+            InputKind.recognise(link).ifPresent(k -> problems.add(Problem.inFile(link, "symbolic link loop; not followed")));
+            return;
+        }
+        if (roots.stream().noneMatch(target::startsWith)) {
+            skipped.add(link);
+        } else if (Files.isRegularFile(target)) {
+            InputKind.recognise(link).ifPresent(k -> found.add(new Found(link, k)));
+        }
+    }
+
+    private static java.util.Optional<Path> realPath(Path p) {
+        try {
+            return java.util.Optional.of(p.toRealPath());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static List<Found> dedupe(List<Found> found) {
         List<Found> out = new ArrayList<>();
         Set<Path> seen = new java.util.HashSet<>();
-        for (Found f : found) if (seen.add(f.file())) out.add(f);
+        for (Found f : found) if (seen.add(realPath(f.file()).orElse(f.file()))) out.add(f);
         return out;
     }
 }

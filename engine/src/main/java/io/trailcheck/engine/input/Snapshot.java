@@ -42,6 +42,7 @@ import java.util.Set;
  * @param draftDifferences drafts that differ from the published configuration (CIL016)
  * @param triggers      event triggers that start agents with no signed-in person (CIL017)
  * @param notJudged     agents an export shows deleted or inactive, with why: not judged
+ * @param skipped       symbolic links below the scanned folders that lead outside them, not followed
  */
 public record Snapshot(
         List<InputFile> files,
@@ -63,7 +64,8 @@ public record Snapshot(
         List<io.trailcheck.model.SourceConflict> sourceConflicts,
         List<io.trailcheck.model.DraftDifference> draftDifferences,
         List<io.trailcheck.model.AgentTrigger> triggers,
-        List<io.trailcheck.engine.input.copilotstudio.SetAsideAgent> notJudged) {
+        List<io.trailcheck.engine.input.copilotstudio.SetAsideAgent> notJudged,
+        List<java.nio.file.Path> skipped) {
 
     /**
      * The audit exports' CopilotInteraction records as keys, and the time they cover (every record's time,

@@ -114,7 +114,7 @@ final class SnapshotAssembler {
         return users;
     }
 
-    Snapshot snapshot(List<InputFile> files) {
+    Snapshot snapshot(List<InputFile> files, List<java.nio.file.Path> skipped) {
         AgentMerger merged = new AgentMerger(agents);
         List<UnknownValue> unknown = new ArrayList<>(merged.unknownValues());
         unknown.addAll(unknownValues);
@@ -125,7 +125,7 @@ final class SnapshotAssembler {
                 List.copyOf(telemetry), List.copyOf(interactions), List.copyOf(conversations),
                 present.contains(InputSection.AUDIT_RECORDS) ? new Snapshot.AuditRecords(auditKeys, auditCoverage) : null,
                 aliases(merged), Set.copyOf(present), List.copyOf(merged.conflicts()), List.copyOf(merged.differences()),
-                List.copyOf(merged.triggers()), List.copyOf(merged.setAside()));
+                List.copyOf(merged.triggers()), List.copyOf(merged.setAside()), List.copyOf(skipped));
     }
 
     /** Each agent's other names (bot id, display name), lower case, to its schema name. */

@@ -121,7 +121,8 @@ public final class SnapshotReader {
     /** Reads everything; throws {@link io.trailcheck.engine.problem.InputException} listing every problem. */
     public Snapshot read(List<Path> paths) {
         Problems problems = new Problems();
-        List<InputDiscovery.Found> found = new InputDiscovery().discover(paths, problems);
+        InputDiscovery discovery = new InputDiscovery();
+        List<InputDiscovery.Found> found = discovery.discover(paths, problems);
         if (found.isEmpty() && problems.isEmpty()) {
             problems.add(Problem.inFile(paths.isEmpty() ? Path.of(".") : paths.get(0),
                     "nothing recognised to scan: no settings.mcs.yml, bots.json, users*.json, subscribedSkus.json, "
@@ -142,7 +143,7 @@ public final class SnapshotReader {
             for (Section s : read[i].sections()) if (s instanceof AgentsSection a) files.addAll(a.alsoRead());
         }
         problems.throwIfAny();
-        Snapshot snapshot = assembler.snapshot(files);
+        Snapshot snapshot = assembler.snapshot(files, discovery.skipped());
         problems.throwIfAny();
         return snapshot;
     }
@@ -159,8 +160,17 @@ public final class SnapshotReader {
             FileReader reader = with.get(found.get(i).kind());
             if (reader == null) return;
             own[i] = new Problems();
-            into[i] = reader.read(found.get(i).file(), own[i]);
+            into[i] = readGuarded(reader, found.get(i).file(), own[i]);
         });
         for (Problems p : own) if (p != null) problems.addAll(p.list());
+    }
+
+    /** One file; memory or stack exhausted by it is reported naming the file (exit 4), never as a trace. */
+    private static FileSections readGuarded(FileReader reader, Path file, Problems problems) {
+        try {
+            return reader.read(file, problems);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            throw new io.trailcheck.engine.problem.ExhaustedException(file, e);
+        }
     }
 }

@@ -66,8 +66,10 @@ public final class GraphCollection {
             throws IOException {
         SourceLocation start = JsonFiles.here(file, p);
         R record = null;
+        ObjectKeys keys = new ObjectKeys();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
+            keys.add(file, p, name, problems);
             JsonToken value = p.nextToken();
             if (name.equals("value") && record == null) {
                 if (value == JsonToken.START_ARRAY) {
@@ -101,8 +103,10 @@ public final class GraphCollection {
                 continue;
             }
             R record = reader.start(JsonFiles.here(file, p));
+            ObjectKeys keys = new ObjectKeys();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
+                keys.add(file, p, name, problems);
                 p.nextToken();
                 reader.field(record, name, p);
             }

@@ -1,5 +1,6 @@
 package io.trailcheck.engine.parse;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -21,20 +22,33 @@ public final class JsonFiles {
     private final JsonFactory factory;
     private final YAMLFactory yamlFactory;
 
+    private final int maxStringLength;
+
     public JsonFiles(ParseLimits limits) {
+        this.maxStringLength = limits.maxStringLength();
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxNestingDepth())
                 .maxStringLength(limits.maxStringLength())
                 .build();
         this.factory = JsonFactory.builder()
                 .streamReadConstraints(constraints)
+                .errorReportConfiguration(ERROR_REPORT)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        this.yamlFactory = YAMLFactory.builder()
+        this.yamlFactory = new LinearYamlFactory(YAMLFactory.builder()
                 .loaderOptions(YamlFiles.loaderOptions(limits))
                 .streamReadConstraints(constraints)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
+                .errorReportConfiguration(ERROR_REPORT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION));
+    }
+
+    /** Error messages quote at most a short excerpt of an unrecognised token and no raw content. */
+    private static final ErrorReportConfiguration ERROR_REPORT = ErrorReportConfiguration.builder()
+            .maxErrorTokenLength(16).maxRawContentLength(0).build();
+
+    /** The longest string value accepted, for formats Jackson does not parse (XML). */
+    public int maxStringLength() {
+        return maxStringLength;
     }
 
     /** A streaming parser over a YAML file, with the same token locations and limits as JSON. */
@@ -81,6 +95,7 @@ public final class JsonFiles {
         String message = e.getOriginalMessage();
         int cut = message.indexOf("\n at [Source");
         if (cut >= 0) message = message.substring(0, cut);
+        message = io.trailcheck.engine.text.SafeText.excerpt(message, 200);
         return l == null ? Problem.inFile(file, "malformed JSON: " + message)
                 : new Problem(file, l.getLineNr(), l.getColumnNr(), "malformed JSON: " + message);
     }

@@ -80,8 +80,10 @@ public final class JsonValues {
 
     /** Visits each field of the object the parser is on, ending on its END_OBJECT. */
     public void fields(JsonParser p, FieldVisitor visitor) throws IOException {
+        ObjectKeys keys = new ObjectKeys();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
+            keys.add(file, p, name, problems);
             p.nextToken();
             visitor.visit(name, p);
         }
@@ -116,7 +118,7 @@ public final class JsonValues {
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        return io.trailcheck.engine.text.SafeText.excerpt(s, 40);
     }
 
     @FunctionalInterface

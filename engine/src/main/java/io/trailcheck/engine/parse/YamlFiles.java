@@ -2,9 +2,8 @@ package io.trailcheck.engine.parse;
 
 import io.trailcheck.engine.problem.Problem;
 import io.trailcheck.engine.problem.Problems;
+import io.trailcheck.engine.text.SafeText;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -16,6 +15,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,18 +60,21 @@ public final class YamlFiles {
 
     private Optional<Node> parse(Path file, InputStream in, Problems problems, boolean emptyAllowed) {
         try (Reader reader = new UnicodeReader(in)) {
-            Node root = new Yaml(new SafeConstructor(options())).compose(reader);
+            Node root = compose(reader);
             if (root == null || emptyAllowed && YamlNodes.isNull(root)) {
                 if (!emptyAllowed) problems.add(Problem.inFile(file, "the file is empty"));
                 return Optional.empty();
             }
             int before = problems.list().size();
-            checkDuplicateKeys(file, root, problems, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
-            if (expandedSize(root, new java.util.IdentityHashMap<>()) > MAX_EXPANDED_NODES) {
+            checkDuplicateKeys(file, root, problems);
+            if (expandedSize(root) > MAX_EXPANDED_NODES) {
                 problems.add(new Problem(file, 1, 1, "YAML aliases expand the document to more than " + MAX_EXPANDED_NODES
                         + " nodes (a \"billion laughs\" document?)"));
             }
             return problems.list().size() == before ? Optional.of(root) : Optional.empty();
+        } catch (StackOverflowError e) {
+            problems.add(new Problem(file, 1, 1, "malformed YAML: nested too deeply to read with this Java stack: lower "
+                    + "--max-nesting-depth (now " + limits.maxNestingDepth() + ")"));
         } catch (MarkedYAMLException e) {
             problems.add(located(file, e));
         } catch (org.yaml.snakeyaml.reader.ReaderException e) {
@@ -88,38 +91,79 @@ public final class YamlFiles {
     /** More nodes than any real export has, far fewer than an alias bomb expands to. */
     static final long MAX_EXPANDED_NODES = 10_000_000;
 
-    /** Nodes the document would have with every alias expanded; shared nodes are counted once each time used. */
-    private static long expandedSize(Node node, java.util.Map<Node, Long> memo) {
-        Long known = memo.get(node);
-        if (known != null) return known;
-        memo.put(node, 1L);
-        long size = 1;
-        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
-            for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
-                size = Math.min(Long.MAX_VALUE / 4, size + expandedSize(t.getKeyNode(), memo) + expandedSize(t.getValueNode(), memo));
+    /**
+     * Nodes the document would have with every alias expanded; shared nodes are counted once each time used,
+     * a node that contains itself (a recursive alias) once. Iterative, so depth costs no stack.
+     */
+    private static long expandedSize(Node root) {
+        java.util.Map<Node, Long> done = new java.util.IdentityHashMap<>();
+        java.util.Set<Node> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node node = stack.peek();
+            if (done.containsKey(node)) {
+                stack.pop();
+            } else if (open.add(node)) {
+                for (Node c : children(node)) if (!done.containsKey(c) && !open.contains(c)) stack.push(c);
+            } else {
+                stack.pop();
+                open.remove(node);
+                long total = 1;
+                for (Node c : children(node)) total = Math.min(Long.MAX_VALUE / 4, total + done.getOrDefault(c, 1L));
+                done.put(node, total);
             }
-        } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode s) {
-            for (Node n : s.getValue()) size = Math.min(Long.MAX_VALUE / 4, size + expandedSize(n, memo));
         }
-        memo.put(node, size);
-        return size;
+        return done.get(root);
     }
 
-    /** Composing does not check duplicate keys (constructing would): a key given twice is ambiguous. */
-    private static void checkDuplicateKeys(Path file, Node node, Problems problems, java.util.Set<Node> seen) {
-        if (!seen.add(node)) return;
-        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
-            java.util.Set<String> keys = new java.util.HashSet<>();
-            for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
-                if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k && !keys.add(k.getValue())) {
-                    problems.add(new Problem(file, k.getStartMark().getLine() + 1, k.getStartMark().getColumn() + 1,
-                            "duplicate key \"" + k.getValue() + "\""));
-                }
-                checkDuplicateKeys(file, t.getValueNode(), problems, seen);
-            }
-        } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode s) {
-            for (Node n : s.getValue()) checkDuplicateKeys(file, n, problems, seen);
+    private static List<Node> children(Node node) {
+        if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode s) return s.getValue();
+        if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode m)) return List.of();
+        List<Node> out = new java.util.ArrayList<>(m.getValue().size() * 2);
+        for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
+            out.add(t.getKeyNode());
+            out.add(t.getValueNode());
         }
+        return out;
+    }
+
+    /**
+     * Composing does not check duplicate keys (constructing would): a key given twice is ambiguous. Keys are
+     * compared without letter case, as every reader looks them up ({@link YamlNodes}). Iterative.
+     */
+    private static void checkDuplicateKeys(Path file, Node root, Problems problems) {
+        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (!seen.add(node)) continue;
+            if (node instanceof org.yaml.snakeyaml.nodes.MappingNode m) duplicateKeys(file, m, problems);
+            for (Node c : children(node)) pending.push(c);
+        }
+    }
+
+    private static void duplicateKeys(Path file, org.yaml.snakeyaml.nodes.MappingNode m, Problems problems) {
+        java.util.Map<String, org.yaml.snakeyaml.nodes.ScalarNode> keys = new java.util.HashMap<>();
+        for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
+            if (!(t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k)) continue;
+            org.yaml.snakeyaml.nodes.ScalarNode first = keys.putIfAbsent(k.getValue().toLowerCase(java.util.Locale.ROOT), k);
+            if (first == null) continue;
+            String key = SafeText.excerpt(k.getValue(), 60);
+            String message = first.getValue().equals(k.getValue()) ? "duplicate key \"" + key + "\""
+                    : "duplicate key \"" + key + "\": also given as \"" + SafeText.excerpt(first.getValue(), 60)
+                    + "\" at line " + (first.getStartMark().getLine() + 1) + " (keys are compared without letter case)";
+            problems.add(new Problem(file, k.getStartMark().getLine() + 1, k.getStartMark().getColumn() + 1, message));
+        }
+    }
+
+    /** As {@code new Yaml(..).compose(reader)}, but reading through {@link LinearStreamReader}. */
+    private Node compose(Reader reader) {
+        LoaderOptions options = options();
+        return new org.yaml.snakeyaml.composer.Composer(
+                new org.yaml.snakeyaml.parser.ParserImpl(new LinearStreamReader(reader), options),
+                new org.yaml.snakeyaml.resolver.Resolver(), options).getSingleNode();
     }
 
     private LoaderOptions options() {
@@ -142,7 +186,7 @@ public final class YamlFiles {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
         String context = e.getContext();
-        String message = "malformed YAML: " + (context == null ? "" : context + ": ") + firstLine(problem);
+        String message = "malformed YAML: " + SafeText.excerpt((context == null ? "" : context + ": ") + firstLine(problem), 200);
         return mark == null ? Problem.inFile(file, message)
                 : new Problem(file, mark.getLine() + 1, mark.getColumn() + 1, message);
     }

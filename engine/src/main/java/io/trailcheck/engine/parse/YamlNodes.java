@@ -81,6 +81,6 @@ public final class YamlNodes {
     public static String kindOf(Node node) {
         if (node instanceof MappingNode) return "a mapping";
         if (node instanceof SequenceNode) return "a list";
-        return text(node).map(v -> "\"" + v + "\"").orElse("null");
+        return text(node).map(v -> "\"" + io.trailcheck.engine.text.SafeText.excerpt(v, 40) + "\"").orElse("null");
     }
 }

@@ -1,5 +1,7 @@
 package io.trailcheck.engine.problem;
 
+import io.trailcheck.engine.text.SafeText;
+
 import java.nio.file.Path;
 import java.util.Comparator;
 
@@ -29,7 +31,7 @@ public record Problem(Path file, int line, int column, String message) {
             }
             sb.append(": ");
         }
-        return sb.append(message).toString();
+        return SafeText.escape(sb.append(message).toString());
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.Set;
  * @param policies  policy overlays, applied in order over the default
  * @param baseline  fingerprints of an earlier result; empty when no baseline
  * @param hasBaseline whether a baseline was given (an empty one marks everything new)
- * @param today     the evaluation day (exemption expiry)
+ * @param today     the evaluation day (exemption expiry), a UTC date
  * @param limits    parser limits
  * @param ruleLimits bounds on rule evaluation
  */
@@ -22,8 +22,13 @@ public record ScanRequest(List<Path> paths, List<Path> policies, Set<String> bas
                           LocalDate today, ParseLimits limits, io.trailcheck.engine.runtime.Evaluation.Limits ruleLimits) {
 
     public static ScanRequest of(List<Path> paths) {
-        return new ScanRequest(paths, List.of(), Set.of(), false, LocalDate.now(), ParseLimits.DEFAULT,
+        return new ScanRequest(paths, List.of(), Set.of(), false, todayUtc(), ParseLimits.DEFAULT,
                 io.trailcheck.engine.runtime.Evaluation.Limits.DEFAULT);
+    }
+
+    /** The evaluation day when none is given: today in UTC, the same on every machine whatever its time zone. */
+    public static LocalDate todayUtc() {
+        return LocalDate.now(java.time.ZoneOffset.UTC);
     }
 
     public ScanRequest withPolicies(List<Path> overlays) {

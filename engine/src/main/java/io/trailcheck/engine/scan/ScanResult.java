@@ -25,16 +25,19 @@ public record ScanResult(List<ReportedFinding> findings, Map<String, RuleView> r
     public record RuleView(RuleDescriptor descriptor, Level level, boolean enabled) {}
 
     /**
-     * What was read: files by kind, entity counts, and the agents set aside as not live.
+     * What was read: files by kind, entity counts, the agents set aside as not live, and the symbolic links
+     * not followed (they lead outside the scanned folders).
      *
      * @param users      people read (Entra agent users not included)
      * @param agentNames every agent's display name by schema name, in schema-name order
      * @param notJudged  agents an export shows deleted or inactive: not judged
      * @param agentUsers Entra agent users, counted apart from the people in {@code users}
+     * @param skipped    symbolic links not followed
      */
     public record Inventory(List<InputFile> files, int agents, int users, int groups, int skus,
                             Map<String, String> agentNames,
-                            List<io.trailcheck.engine.input.copilotstudio.SetAsideAgent> notJudged, int agentUsers) {}
+                            List<io.trailcheck.engine.input.copilotstudio.SetAsideAgent> notJudged, int agentUsers,
+                            List<java.nio.file.Path> skipped) {}
 
     /** True when some finding counts towards {@code failOn}. */
     public boolean fails(Level failOn) {

@@ -112,7 +112,8 @@ public final class Scanner {
         s.agents().forEach(a -> names.put(a.schemaName(), a.displayName() == null ? a.schemaName() : a.displayName()));
         int agentUsers = s.users().map(u -> u.agentUsers()).orElse(0);
         return new ScanResult.Inventory(s.files(), s.agents().size(), s.users().map(u -> u.size()).orElse(0) - agentUsers,
-                s.groups().size(), s.skus().size(), java.util.Collections.unmodifiableMap(names), s.notJudged(), agentUsers);
+                s.groups().size(), s.skus().size(), java.util.Collections.unmodifiableMap(names), s.notJudged(), agentUsers,
+                s.skipped());
     }
 
     public RulePack pack() {

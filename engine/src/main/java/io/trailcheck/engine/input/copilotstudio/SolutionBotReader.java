@@ -14,6 +14,7 @@ import io.trailcheck.engine.parse.JsonFiles;
 import io.trailcheck.engine.parse.JsonValues;
 import io.trailcheck.engine.parse.YamlNodes;
 import io.trailcheck.engine.problem.Problem;
+import io.trailcheck.engine.text.SafeText;
 import io.trailcheck.engine.problem.Problems;
 import io.trailcheck.model.SourceLocation;
 
@@ -128,8 +129,10 @@ public final class SolutionBotReader {
             return Optional.empty();
         }
         AgentDraft draft = new AgentDraft(file, origin, at);
-        draft.set(AgentFields.SCHEMA_NAME, blankToNull(r.getAttributeValue(null, "schemaname")), at);
-        while (r.nextTag() == XMLStreamConstants.START_ELEMENT) child(file, r, draft, problems);
+        draft.set(AgentFields.SCHEMA_NAME, blankToNull(limited(file, r, r.getAttributeValue(null, "schemaname"), problems)), at);
+        Map<String, SourceLocation> seen = new java.util.HashMap<>();
+        while (r.nextTag() == XMLStreamConstants.START_ELEMENT) child(file, r, draft, seen, problems);
+        trailing(file, r, problems);
         if (draft.get(AgentFields.SCHEMA_NAME) == null) draft.set(AgentFields.SCHEMA_NAME, folderSchema(file), at);
         if (draft.get(AgentFields.SCHEMA_NAME) == null) {
             problems.add(new Problem(file, at.line(), at.column(),
@@ -155,23 +158,59 @@ public final class SolutionBotReader {
         return false;
     }
 
-    private void child(Path file, XMLStreamReader r, AgentDraft draft, Problems problems) throws XMLStreamException {
+    /** One column; a column given twice (in any letter case) is ambiguous, so it is a problem, not a choice. */
+    private void child(Path file, XMLStreamReader r, AgentDraft draft, Map<String, SourceLocation> seen, Problems problems)
+            throws XMLStreamException {
         String name = r.getLocalName().toLowerCase(Locale.ROOT);
         SourceLocation at = here(file, r);
         String field = SCALARS.get(name);
-        if (field != null && draft.get(field) == null) {
-            draft.set(field, blankToNull(text(r)), at);
+        boolean read = field != null || name.equals(GROUPS) || name.equals("synchronizationstatus") || name.equals("statecode");
+        if (!read) {
+            skip(r);
+            return;
+        }
+        SourceLocation first = seen.putIfAbsent(name, at);
+        if (first != null) {
+            problems.add(new Problem(file, at.line(), at.column(), "duplicate element <" + SafeText.excerpt(r.getLocalName(), 60)
+                    + ">: also given at line " + first.line() + " (element names are compared without letter case)"));
+            skip(r);
+            return;
+        }
+        String text = limited(file, r, text(r, json.maxStringLength() + 1), problems);
+        if (text == null) return;
+        if (field != null) {
+            draft.set(field, blankToNull(text), at);
         } else if (name.equals(GROUPS)) {
-            groups(draft, text(r), at);
+            groups(draft, text, at);
         } else if (name.equals("synchronizationstatus")) {
             // StAX locates a start tag where it ends: where the element's text begins
-            synchronization.read(text(r), file, at.line(), at.column(), draft, problems);
-        } else if (name.equals("statecode")) {
-            String state = text(r);
-            if (!state.isEmpty() && !state.equals("0")) draft.notLive = "statecode " + state + " (Inactive) in the solution";
-        } else {
-            skip(r);
+            synchronization.read(text, file, at.line(), at.column(), draft, problems);
+        } else if (!text.isEmpty() && !text.equals("0")) {
+            draft.notLive = "statecode " + text + " (Inactive) in the solution";
         }
+    }
+
+    /** Only comments, processing instructions and white space may follow the root element. */
+    private static void trailing(Path file, XMLStreamReader r, Problems problems) throws XMLStreamException {
+        while (r.hasNext()) {
+            int event = r.next();
+            boolean content = event == XMLStreamConstants.START_ELEMENT
+                    || (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) && !r.isWhiteSpace();
+            if (content) {
+                SourceLocation at = here(file, r);
+                problems.add(new Problem(file, at.line(), at.column(), "malformed XML: content after the end of the <bot> element"));
+                return;
+            }
+        }
+    }
+
+    /** The {@code --max-string-length} limit, as for JSON and YAML; null when the text is too long. */
+    private String limited(Path file, XMLStreamReader r, String text, Problems problems) {
+        if (text == null || text.length() <= json.maxStringLength()) return text;
+        SourceLocation at = here(file, r);
+        problems.add(new Problem(file, at.line(), at.column(),
+                "text longer than --max-string-length (" + json.maxStringLength() + " characters)"));
+        return null;
     }
 
     private static void groups(AgentDraft draft, String list, SourceLocation at) {
@@ -238,12 +277,19 @@ public final class SolutionBotReader {
 
     /** The text of the current element, ending on its END_ELEMENT; nested elements contribute nothing. */
     private static String text(XMLStreamReader r) throws XMLStreamException {
+        return text(r, Integer.MAX_VALUE);
+    }
+
+    /** The same, keeping at most {@code max} characters. */
+    private static String text(XMLStreamReader r, int max) throws XMLStreamException {
         StringBuilder sb = new StringBuilder();
         for (int depth = 1; depth > 0; ) {
             int event = r.next();
             if (event == XMLStreamConstants.START_ELEMENT) depth++;
             else if (event == XMLStreamConstants.END_ELEMENT) depth--;
-            else if (depth == 1 && r.isCharacters()) sb.append(r.getText());
+            else if (depth == 1 && r.isCharacters() && sb.length() < max) {
+                sb.append(r.getTextCharacters(), r.getTextStart(), Math.min(r.getTextLength(), max - sb.length()));
+            }
         }
         return sb.toString().trim();
     }
@@ -315,6 +361,7 @@ public final class SolutionBotReader {
         String message = e.getMessage() == null ? "unreadable" : e.getMessage();
         int cut = message.indexOf("Message: ");
         if (cut >= 0) message = message.substring(cut + "Message: ".length());
+        message = SafeText.excerpt(message, 200);
         Location l = e.getLocation();
         return l == null ? Problem.inFile(file, "malformed XML: " + message)
                 : new Problem(file, Math.max(0, l.getLineNumber()), Math.max(0, l.getColumnNumber()), "malformed XML: " + message);
