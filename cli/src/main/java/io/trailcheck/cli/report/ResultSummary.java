@@ -38,8 +38,9 @@ final class ResultSummary {
                 .put("skus", i.skus());
         ArrayNode files = into.putArray("files");
         for (InputFile f : i.files()) {
-            files.addObject().put(fileKey, Paths.relative(ctx.sourceRoot(), f.file())).put("kind", f.kind().name().toLowerCase(Locale.ROOT))
-                    .put("records", f.records());
+            ObjectNode file = files.addObject().put(fileKey, Paths.relative(ctx.sourceRoot(), f.file()))
+                    .put("kind", f.kind().name().toLowerCase(Locale.ROOT)).put("records", f.records());
+            if (f.from() != null) file.put("from", f.from()).put("to", f.to());
         }
         if (!i.skipped().isEmpty()) {
             ArrayNode skipped = into.putArray("skippedLinks");

@@ -59,7 +59,8 @@ final class TextReport implements ReportWriter {
         ScanResult.Inventory inv = ctx.result().inventory();
         out.println(ResultSummary.inventory(inv));
         for (InputFile f : inv.files()) {
-            out.printf("  %-40s %s (%d)%n", safe(Paths.relative(ctx.sourceRoot(), f.file())), f.kind().description(), f.records());
+            out.printf("  %-40s %s (%d%s)%n", safe(Paths.relative(ctx.sourceRoot(), f.file())), f.kind().description(), f.records(),
+                    f.timeRange() == null ? "" : ", " + f.timeRange());
         }
         Paths.notJudged(ctx.sourceRoot(), inv.notJudged()).forEach(line -> out.println("  " + safe(line)));
         for (java.nio.file.Path link : inv.skipped()) {

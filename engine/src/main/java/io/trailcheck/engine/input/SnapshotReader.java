@@ -139,7 +139,7 @@ public final class SnapshotReader {
         List<InputFile> files = new ArrayList<>();
         for (int i = 0; i < read.length; i++) {
             if (read[i].records() < 0) continue; // a zip that is no solution export: not an input
-            files.add(new InputFile(found.get(i).file(), found.get(i).kind(), read[i].records()));
+            files.add(inputFile(found.get(i), read[i]));
             for (Section s : read[i].sections()) if (s instanceof AgentsSection a) files.addAll(a.alsoRead());
         }
         problems.throwIfAny();
@@ -163,6 +163,19 @@ public final class SnapshotReader {
             into[i] = readGuarded(reader, found.get(i).file(), own[i]);
         });
         for (Problems p : own) if (p != null) problems.addAll(p.list());
+    }
+
+    /** What a file held; audit and telemetry exports with the time they span. */
+    private static InputFile inputFile(InputDiscovery.Found found, FileSections read) {
+        for (Section s : read.sections()) {
+            ObservationInventory inventory = s instanceof AuditRecordsSection a ? a.inventory()
+                    : s instanceof ConversationsSection c ? c.inventory() : null;
+            if (inventory != null && !inventory.span().isEmpty()) {
+                return new InputFile(found.file(), found.kind(), read.records(), inventory.span().min().toString(),
+                        inventory.span().max().toString());
+            }
+        }
+        return new InputFile(found.file(), found.kind(), read.records());
     }
 
     /** One file; memory or stack exhausted by it is reported naming the file (exit 4), never as a trace. */
