@@ -237,7 +237,10 @@ class CustomRuleSandboxTest {
     @Test
     void aHugeRuleTimeoutIsAcceptedOrRefusedCleanly() {
         Cli max = Cli.run("scan", Cli.EXAMPLE.toString(), "--rule-timeout", Long.toString(Long.MAX_VALUE));
-        assertEquals(1, max.exit(), max.toString());
+        assertEquals(2, max.exit(), max.toString());
+        assertTrue(max.err().contains("--rule-timeout must be at most 86400 seconds"), max.toString());
+        Cli day = Cli.run("scan", Cli.EXAMPLE.toString(), "--rule-timeout", "86400");
+        assertEquals(1, day.exit(), day.toString());
         Cli beyond = Cli.run("scan", Cli.EXAMPLE.toString(), "--rule-timeout", "99999999999999999999");
         assertEquals(2, beyond.exit(), beyond.toString());
     }

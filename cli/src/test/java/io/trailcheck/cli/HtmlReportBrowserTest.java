@@ -266,7 +266,8 @@ class HtmlReportBrowserTest {
             String file = f.path("location").path("file").asText();
             int line = f.path("location").path("line").asInt();
             expected.add(BLOB + file + "#L" + line);
-            if (f.has("channel")) {
+            // a CIL018 finding is located at the conversation it is about, not at a channel entry
+            if (f.has("channel") && !f.path("ruleId").asText().equals("CIL018")) {
                 String text = Files.readAllLines(Cli.REPO.resolve(file)).get(line - 1);
                 assertTrue(text.contains(f.path("channel").asText()), file + ":" + line + " holds channel " + f.path("channel") + ": " + text);
             }

@@ -60,8 +60,9 @@ class RealRepositoriesTest {
         assertEquals(1, json.path("inventory").path("agents").asInt());
         List<String> files = new ArrayList<>();
         json.path("inventory").path("files").forEach(f -> files.add(f.path("file").asText() + " " + f.path("kind").asText()));
-        assertEquals(List.of("solutions/TravelAgents.zip!/bots/cree9_travelDesk/configuration.json solution_channels",
-                "solutions/TravelAgents.zip solution_zip"), files, "the non-solution zip is not an input");
+        assertEquals(List.of("solutions/TravelAgents.zip solution_zip",
+                "solutions/TravelAgents.zip!/bots/cree9_travelDesk/configuration.json solution_channels"), files,
+                "the non-solution zip is not an input");
         JsonNode finding = find(json, "CIL003");
         assertEquals("solutions/TravelAgents.zip!/bots/cree9_travelDesk/bot.xml", finding.path("location").path("file").asText());
         assertEquals(38, finding.path("location").path("line").asInt());

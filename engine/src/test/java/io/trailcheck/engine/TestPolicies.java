@@ -15,8 +15,18 @@ import java.util.Set;
 /** The repository's default policy, for engine tests (the rules module packages it). */
 public final class TestPolicies {
     public static final Path DEFAULT = Path.of("..", "policies", "default.yaml").toAbsolutePath().normalize();
-    public static final Set<String> BUILT_IN_IDS = Set.of("CIL001", "CIL002", "CIL003", "CIL004", "CIL005", "CIL006",
-            "CIL007", "CIL008", "CIL009", "CIL010", "CIL011", "CIL012", "CIL013", "CIL014", "CIL015", "CIL016", "CIL017");
+    /** The built-in pack's rule ids, from its index (the rules module packages it; the engine's tests read it). */
+    public static final Set<String> BUILT_IN_IDS = builtInIds();
+
+    private static Set<String> builtInIds() {
+        Path index = Path.of("..", "rules", "src", "main", "resources", "io", "trailcheck", "rules", "builtin", "index.txt");
+        try {
+            return Set.copyOf(Files.readAllLines(index).stream().map(String::strip).filter(l -> l.endsWith(".drl"))
+                    .map(l -> l.substring(0, l.length() - ".drl".length())).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private TestPolicies() {}
 
