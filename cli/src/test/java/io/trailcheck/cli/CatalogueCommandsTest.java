@@ -21,7 +21,7 @@ class CatalogueCommandsTest {
         Path sarif = dir.resolve("r.sarif");
         Cli.run("scan", Cli.EXAMPLE.toString(), "--sarif", sarif.toString(), "--fail-on", "never");
         JsonNode rules = new ObjectMapper().readTree(sarif.toFile()).path("runs").get(0).path("tool").path("driver").path("rules");
-        assertEquals(17, rules.size());
+        assertEquals(18, rules.size());
         for (JsonNode rule : rules) {
             String id = rule.path("id").asText();
             Cli explain = Cli.run("explain", id);

@@ -24,7 +24,7 @@ public final class AuditRecordsJsonReader {
     /** Reads every record, passing each CopilotInteraction record to {@code sink}; problems are added, never thrown. */
     public ObservationInventory read(Path file, Consumer<AuditRecord> sink, Problems problems) {
         ObservationInventory inventory = new ObservationInventory(file);
-        if (BlankFiles.isBlank(file)) return inventory; // ConvertTo-Json prints nothing when the search found nothing
+        if (io.trailcheck.engine.input.CollectionReader.isBlank(file)) return inventory; // ConvertTo-Json prints nothing when the search found nothing
         files.read(file, problems, context -> RecordReader.of(
                 at -> new AuditRecordDraft(context, at),
                 (draft, name, p) -> draft.field(FieldNames.lower(name), p),
