@@ -144,7 +144,7 @@ class HtmlReportTest {
         // Telephony, and the workspace now disagreeing with bots.json on the channels
         assertEquals(List.of("CIL003 cr6b1_hrHelper/Telephony", "CIL015 cr6b1_hrHelper/channels"), fresh);
         String page = Files.readString(html);
-        assertTrue(page.contains("<span id=\"new-count\">1</span> new, <span id=\"fixed-count\">1</span> fixed"), "the page counts them");
+        assertTrue(page.contains("<span id=\"new-count\">2</span> new, <span id=\"fixed-count\">1</span> fixed"), "the page counts them");
     }
 
     @Test
