@@ -26,9 +26,9 @@ public final class JsonFiles {
                 .maxNestingDepth(limits.maxNestingDepth())
                 .maxStringLength(limits.maxStringLength())
                 .build();
+        // duplicate fields are refused by DuplicateFieldCheck, which allocates nothing per object
         this.factory = JsonFactory.builder()
                 .streamReadConstraints(constraints)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.yamlFactory = YAMLFactory.builder()
                 .loaderOptions(YamlFiles.loaderOptions(limits))
@@ -45,12 +45,12 @@ public final class JsonFiles {
     /** A parser over the file's bytes: Jackson detects UTF-8/16/32 and skips a byte-order mark. */
     public JsonParser open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        return factory.createParser(in);
+        return new DuplicateFieldCheck(factory.createParser(in));
     }
 
     /** A parser over a JSON document embedded as a string (Dataverse {@code configuration}). */
     public JsonParser openEmbedded(String json) throws IOException {
-        return factory.createParser(json);
+        return new DuplicateFieldCheck(factory.createParser(json));
     }
 
     public static SourceLocation here(Path file, JsonParser p) {
