@@ -2,7 +2,9 @@ package io.trailcheck.cli;
 
 import io.trailcheck.cli.report.ReportContext;
 import io.trailcheck.cli.report.ReportFormat;
+import io.trailcheck.engine.scan.ScanRequest;
 import io.trailcheck.engine.scan.ScanResult;
+import io.trailcheck.engine.scan.Scanner;
 import io.trailcheck.model.Level;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,8 +76,8 @@ final class ScanCommand implements Callable<Integer> {
         Set<String> fingerprints = baseline == null ? Set.of() : Baseline.fingerprints(baseline);
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        ScanResult result = engine.scanner().onProgress(line -> progress(err, line))
-                .scan(engine.request(paths, fingerprints, baseline != null));
+        ScanRequest request = engine.request(paths, fingerprints, baseline != null);
+        ScanResult result = Scanner.scan(() -> engine.scanner().onProgress(line -> progress(err, line)), request);
         ReportContext ctx = new ReportContext(result, failOn == FailOn.never ? null : Level.parse(failOn.name()),
                 sourceRoot.toAbsolutePath(), identities == Identities.names, category,
                 sarifExempted == SarifExempted.include, VersionProvider.version(), GitHubLinks.blobBase(),
