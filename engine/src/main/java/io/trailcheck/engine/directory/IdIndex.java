@@ -23,6 +23,11 @@ final class IdIndex {
         return values[slot(high(id), low(id))];
     }
 
+    /** The index of the GUID with these halves, or -1. */
+    int get(long high, long low) {
+        return values[slot(high, low)];
+    }
+
     /** Adds {@code id}; returns false when it is already there. */
     boolean putIfAbsent(String id, int value) {
         if (!isGuid(id)) return others.putIfAbsent(id.toLowerCase(Locale.ROOT), value) == null;
@@ -77,7 +82,7 @@ final class IdIndex {
     }
 
     /** Whether {@code id} is a GUID {@code 8-4-4-4-12} of hexadecimal digits. */
-    private static boolean isGuid(String id) {
+    static boolean isGuid(String id) {
         if (id.length() != 36 || id.charAt(8) != '-' || id.charAt(13) != '-' || id.charAt(18) != '-' || id.charAt(23) != '-') {
             return false;
         }
@@ -89,12 +94,12 @@ final class IdIndex {
     }
 
     /** The first 16 hexadecimal digits of a GUID (characters 0–17 less the dashes). */
-    private static long high(String guid) {
+    static long high(String guid) {
         return digits(guid, 0, 18);
     }
 
     /** The last 16 hexadecimal digits of a GUID (characters 19–35 less the dash). */
-    private static long low(String guid) {
+    static long low(String guid) {
         return digits(guid, 19, 36);
     }
 

@@ -77,6 +77,11 @@ public final class UserDirectory implements UserIndex {
         return indexById.get(id);
     }
 
+    @Override
+    public int indexOfGuid(long high, long low) {
+        return indexById.get(high, low);
+    }
+
     public String id(int i) {
         return ids[i];
     }
