@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 /**
  * The benchmark command. {@code generate} writes one synthetic tenant; {@code run} generates tenants of
  * each size (cached), then measures, as separate processes, a plain streaming parse of the files (the
- * floor) and a full {@code trailcheck scan} writing SARIF and JSON, and prints wall time, peak RSS and
- * throughput.
+ * floor) and a full {@code trailcheck scan} writing SARIF and JSON, one right after the other, and prints
+ * wall time, peak RSS, the scan's time as a multiple of the floor's measured in the same run, and throughput.
  *
  * <pre>
  * java -jar bench/target/trailcheck-bench.jar run --sizes 1000,10000,100000,1000000
@@ -48,8 +48,8 @@ public final class BenchMain {
         Path self = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         long seed = a.longOption("--seed", 42);
         List<String> rows = new ArrayList<>();
-        rows.add(String.format("%-9s %6s %6s %8s %9s %10s %10s %10s %12s", "users", "groups", "agents", "input MB",
-                "floor s", "floor RSS", "scan s", "scan RSS", "users/s"));
+        rows.add(String.format("%-9s %6s %6s %8s %9s %10s %10s %10s %11s %12s", "users", "groups", "agents", "input MB",
+                "floor s", "floor RSS", "scan s", "scan RSS", "scan/floor", "users/s"));
         for (String size : a.option("--sizes", "1000,10000,100000,1000000").split(",")) {
             TenantShape shape = TenantShape.ofUsers(Integer.parseInt(size.trim()), seed);
             Path tenant = work.resolve("tenant-" + shape.users() + "-" + seed);
@@ -60,9 +60,9 @@ public final class BenchMain {
                     "--sarif", out.resolve("result.sarif").toString(), "--json", out.resolve("result.json").toString(),
                     "--fail-on", "never"));
             if (scan.exitCode() != 0) throw new IllegalStateException("scan failed (" + scan.exitCode() + "): " + scan.stderr());
-            rows.add(String.format(Locale.ROOT, "%-9d %6d %6d %8.0f %9.2f %7.0f MB %10.2f %7.0f MB %12.0f", shape.users(), shape.groups(),
-                    shape.agents(), sizeMb(tenant), floor.seconds(), floor.peakRssMb(), scan.seconds(), scan.peakRssMb(),
-                    shape.users() / scan.seconds()));
+            rows.add(String.format(Locale.ROOT, "%-9d %6d %6d %8.0f %9.2f %7.0f MB %10.2f %7.0f MB %10.2fx %12.0f", shape.users(),
+                    shape.groups(), shape.agents(), sizeMb(tenant), floor.seconds(), floor.peakRssMb(), scan.seconds(),
+                    scan.peakRssMb(), scan.seconds() / floor.seconds(), shape.users() / scan.seconds()));
             System.out.println(rows.get(rows.size() - 1));
         }
         System.out.println();

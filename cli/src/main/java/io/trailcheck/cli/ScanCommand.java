@@ -4,6 +4,7 @@ import io.trailcheck.cli.report.ReportContext;
 import io.trailcheck.cli.report.ReportFormat;
 import io.trailcheck.engine.scan.ScanRequest;
 import io.trailcheck.engine.scan.ScanResult;
+import io.trailcheck.engine.scan.Scanner;
 import io.trailcheck.model.Level;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,7 +82,7 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         ScanRequest request = engine.request(paths, fingerprints, baseline != null);
-        ScanResult result = engine.scanner().onProgress(line -> progress(err, line)).scan(request);
+        ScanResult result = Scanner.scan(() -> engine.scanner().onProgress(line -> progress(err, line)), request);
         ReportContext ctx = new ReportContext(result, failOn == FailOn.never ? null : Level.parse(failOn.name()),
                 sourceRoot.toAbsolutePath(), identities == Identities.names, category,
                 sarifExempted == SarifExempted.include, VersionProvider.version(), GitHubLinks.blobBase(),

@@ -13,9 +13,10 @@ import java.util.Map;
  * (a hostile export) cannot be chosen in advance: look-ups stay one or two probes.
  */
 final class IdIndex {
+    /** A key per run, so that crafted ids cannot all fall into one slot. */
     private final long seed = new java.security.SecureRandom().nextLong();
-    private long[] high = new long[1 << 12];
-    private long[] low = new long[1 << 12];
+    /** The two halves of each slot's GUID side by side, so that a probe touches one cache line for both. */
+    private long[] keys = new long[2 << 12];
     private int[] values = filled(1 << 12);
     private int size;
     /** Slots stepped over past the first, over the index's life: how well the hash spreads these ids. */
@@ -24,20 +25,24 @@ final class IdIndex {
 
     /** The index of {@code id}, or -1. */
     int get(String id) {
-        long[] guid = parse(id);
-        if (guid == null) return others.getOrDefault(id.toLowerCase(Locale.ROOT), -1);
-        return values[slot(guid[0], guid[1])];
+        if (!isGuid(id)) return others.getOrDefault(id.toLowerCase(Locale.ROOT), -1);
+        return values[slot(high(id), low(id))];
+    }
+
+    /** The index of the GUID with these halves, or -1. */
+    int get(long high, long low) {
+        return values[slot(high, low)];
     }
 
     /** Adds {@code id}; returns false when it is already there. */
     boolean putIfAbsent(String id, int value) {
-        long[] guid = parse(id);
-        if (guid == null) return others.putIfAbsent(id.toLowerCase(Locale.ROOT), value) == null;
+        if (!isGuid(id)) return others.putIfAbsent(id.toLowerCase(Locale.ROOT), value) == null;
         if ((size + 1) * 2 > values.length) grow();
-        int s = slot(guid[0], guid[1]);
+        long hi = high(id), lo = low(id);
+        int s = slot(hi, lo);
         if (values[s] >= 0) return false;
-        high[s] = guid[0];
-        low[s] = guid[1];
+        keys[2 * s] = hi;
+        keys[2 * s + 1] = lo;
         values[s] = value;
         size++;
         return true;
@@ -46,7 +51,7 @@ final class IdIndex {
     private int slot(long hi, long lo) {
         int mask = values.length - 1;
         int s = (int) mix(mix(hi ^ seed) + lo) & mask;
-        while (values[s] >= 0 && (high[s] != hi || low[s] != lo)) {
+        while (values[s] >= 0 && (keys[2 * s] != hi || keys[2 * s + 1] != lo)) {
             s = (s + 1) & mask;
             collisions++;
         }
@@ -54,16 +59,15 @@ final class IdIndex {
     }
 
     private void grow() {
-        long[] oldHigh = high, oldLow = low;
+        long[] oldKeys = keys;
         int[] oldValues = values;
-        high = new long[oldValues.length * 2];
-        low = new long[oldValues.length * 2];
+        keys = new long[oldKeys.length * 2];
         values = filled(oldValues.length * 2);
         for (int i = 0; i < oldValues.length; i++) {
             if (oldValues[i] < 0) continue;
-            int s = slot(oldHigh[i], oldLow[i]);
-            high[s] = oldHigh[i];
-            low[s] = oldLow[i];
+            int s = slot(oldKeys[2 * i], oldKeys[2 * i + 1]);
+            keys[2 * s] = oldKeys[2 * i];
+            keys[2 * s + 1] = oldKeys[2 * i + 1];
             values[s] = oldValues[i];
         }
     }
@@ -83,20 +87,37 @@ final class IdIndex {
 
     /** The GUID {@code 8-4-4-4-12} as two longs; null for anything else. */
     static long[] parse(String id) {
+        return isGuid(id) ? new long[]{high(id), low(id)} : null;
+    }
+
+    /** Whether {@code id} is a GUID {@code 8-4-4-4-12} of hexadecimal digits. */
+    static boolean isGuid(String id) {
         if (id.length() != 36 || id.charAt(8) != '-' || id.charAt(13) != '-' || id.charAt(18) != '-' || id.charAt(23) != '-') {
-            return null;
+            return false;
         }
-        long hi = 0, lo = 0;
-        int digits = 0;
         for (int i = 0; i < 36; i++) {
             char c = id.charAt(i);
-            if (c == '-') continue;
-            int d = Character.digit(c, 16);
-            if (d < 0) return null;
-            if (digits < 16) hi = (hi << 4) | d;
-            else lo = (lo << 4) | d;
-            digits++;
+            if (c != '-' && Character.digit(c, 16) < 0) return false;
         }
-        return new long[]{hi, lo};
+        return true;
+    }
+
+    /** The first 16 hexadecimal digits of a GUID (characters 0–17 less the dashes). */
+    static long high(String guid) {
+        return digits(guid, 0, 18);
+    }
+
+    /** The last 16 hexadecimal digits of a GUID (characters 19–35 less the dash). */
+    static long low(String guid) {
+        return digits(guid, 19, 36);
+    }
+
+    private static long digits(String guid, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = guid.charAt(i);
+            if (c != '-') v = (v << 4) | Character.digit(c, 16);
+        }
+        return v;
     }
 }

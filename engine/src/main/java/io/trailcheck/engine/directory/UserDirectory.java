@@ -79,6 +79,11 @@ public final class UserDirectory implements UserIndex {
         return indexById.get(id);
     }
 
+    @Override
+    public int indexOfGuid(long high, long low) {
+        return indexById.get(high, low);
+    }
+
     public String id(int i) {
         return ids[i];
     }
@@ -252,15 +257,39 @@ public final class UserDirectory implements UserIndex {
             return SourceLocation.of(files.get(fileOf[i]), lines[i], columns[i]);
         }
 
+        /**
+         * Appends the users of {@code other} column by column: each of its profiles and files is looked up
+         * here once, not once per user, and only a duplicate gets a location.
+         */
         private void absorb(Builder other, DuplicateUser duplicate) {
+            int[] licenceAs = internAll(other.licences, licences);
+            int[] planAs = internAll(other.plans, plans);
+            short[] fileAs = new short[other.files.size()];
+            for (int f = 0; f < fileAs.length; f++) fileAs[f] = fileIndex(other.files.get(f));
+            if (firstFile == null) firstFile = other.firstFile;
             for (int i = 0; i < other.size; i++) {
-                SourceLocation at = other.location(i);
-                boolean added = add(other.ids[i], other.principalNames[i], (other.flags[i] & ENABLED) != 0,
-                        (other.flags[i] & GUEST) != 0, (other.flags[i] & AGENT_USER) != 0,
-                        other.plans.profiles.get(other.planProfileOf[i]),
-                        other.licences.profiles.get(other.licenceProfileOf[i]), at);
-                if (!added) duplicate.met(other.ids[i], at, location(indexOf(other.ids[i])));
+                if (!indexById.putIfAbsent(other.ids[i], size)) {
+                    duplicate.met(other.ids[i], other.location(i), location(indexOf(other.ids[i])));
+                    continue;
+                }
+                if (size == ids.length) grow();
+                ids[size] = other.ids[i];
+                principalNames[size] = other.principalNames[i];
+                flags[size] = other.flags[i];
+                licenceProfileOf[size] = licenceAs[other.licenceProfileOf[i]];
+                planProfileOf[size] = planAs[other.planProfileOf[i]];
+                lines[size] = other.lines[i];
+                columns[size] = other.columns[i];
+                fileOf[size] = fileAs[other.fileOf[i]];
+                size++;
             }
+        }
+
+        /** For each profile of {@code from}, its index in {@code into}. */
+        private static <P> int[] internAll(Profiles<P> from, Profiles<P> into) {
+            int[] as = new int[from.profiles.size()];
+            for (int p = 0; p < as.length; p++) as[p] = into.intern(from.profiles.get(p));
+            return as;
         }
 
         private short fileIndex(Path file) {

@@ -44,7 +44,7 @@ import java.util.Set;
  * so one run shows them all. Knows no policy: what the files mean is decided later.
  */
 public final class SnapshotReader {
-    /** Groups name users: they are read once every users export is in. */
+    /** Groups name users: their members are resolved once every users export is in. */
     private static final Set<InputKind> NAMING_USERS = Set.of(InputKind.GRAPH_GROUPS, InputKind.GROUP_MEMBERS);
 
     /** Reads one file of a kind into what it says. */
@@ -111,11 +111,24 @@ public final class SnapshotReader {
         return new ConversationsSection(seen, inventory);
     }
 
-    private Map<InputKind, FileReader> groupReaders(UserIndex users) {
+    /**
+     * Readers for the first pass: every kind but groups exports, which name users as they stream; member
+     * files are read now, their members resolved in the second pass.
+     */
+    private Map<InputKind, FileReader> firstPass(Map<Path, GroupMembersReader.Members> members) {
+        GroupMembersReader reader = new GroupMembersReader(collection);
+        Map<InputKind, FileReader> first = new EnumMap<>(readers);
+        first.put(InputKind.GROUP_MEMBERS, (f, p) -> {
+            members.put(f, reader.collect(f, p));
+            return null;
+        });
+        return first;
+    }
+
+    private Map<InputKind, FileReader> groupReaders(UserIndex users, Map<Path, GroupMembersReader.Members> members) {
         GraphGroupsReader groups = new GraphGroupsReader(collection, users);
-        GroupMembersReader members = new GroupMembersReader(collection, users);
         return Map.of(InputKind.GRAPH_GROUPS, (f, p) -> FileSections.of(groups.read(f, p)),
-                InputKind.GROUP_MEMBERS, (f, p) -> FileSections.of(members.read(f, p)));
+                InputKind.GROUP_MEMBERS, (f, p) -> FileSections.of(members.get(f).resolve(users)));
     }
 
     /** Reads everything; throws {@link io.trailcheck.engine.problem.InputException} listing every problem. */
@@ -129,10 +142,11 @@ public final class SnapshotReader {
                             + "groups*.json, group-members/*.json, adminAuditLogConfig.json, audit or telemetry export below it"));
         }
         FileSections[] read = new FileSections[found.size()];
-        readEach(found, read, readers, problems);
+        Map<Path, GroupMembersReader.Members> members = new java.util.concurrent.ConcurrentHashMap<>();
+        readEach(found, read, firstPass(members), problems);
         SnapshotAssembler assembler = new SnapshotAssembler(problems);
         for (FileSections s : read) if (s != null) assembler.addAll(s.sections());
-        readEach(found, read, groupReaders(assembler.users()), problems);
+        readEach(found, read, groupReaders(assembler.users(), members), problems);
         for (int i = 0; i < read.length; i++) {
             if (NAMING_USERS.contains(found.get(i).kind())) assembler.addAll(read[i].sections());
         }

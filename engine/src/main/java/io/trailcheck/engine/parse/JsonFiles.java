@@ -30,10 +30,10 @@ public final class JsonFiles {
                 .maxNestingDepth(limits.maxNestingDepth())
                 .maxStringLength(limits.maxStringLength())
                 .build();
+        // duplicate fields are refused by DuplicateFieldCheck, which allocates nothing per object
         this.factory = JsonFactory.builder()
                 .streamReadConstraints(constraints)
                 .errorReportConfiguration(ERROR_REPORT)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.yamlFactory = new LinearYamlFactory(YAMLFactory.builder()
                 .loaderOptions(YamlFiles.loaderOptions(limits))
@@ -59,7 +59,7 @@ public final class JsonFiles {
     /** A parser over the file's bytes: Jackson detects UTF-8/16/32 and skips a byte-order mark. */
     public JsonParser open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        return factory.createParser(in);
+        return new DuplicateFieldCheck(factory.createParser(in));
     }
 
     /** A parser over a stream (an archive entry); the caller bounds and closes it. */
@@ -69,7 +69,7 @@ public final class JsonFiles {
 
     /** A parser over a JSON document embedded as a string (Dataverse {@code configuration}). */
     public JsonParser openEmbedded(String json) throws IOException {
-        return factory.createParser(json);
+        return new DuplicateFieldCheck(factory.createParser(json));
     }
 
     public static SourceLocation here(Path file, JsonParser p) {

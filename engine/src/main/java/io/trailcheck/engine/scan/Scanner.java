@@ -70,9 +70,57 @@ public final class Scanner {
     public ScanResult scan(ScanRequest request) {
         Policy policy = policy(request);
         long t0 = System.nanoTime();
-        Snapshot snapshot = new SnapshotReader(request.limits()).read(request.paths());
+        Snapshot snapshot = read(request);
+        progress.accept(String.format("read %d files in %.1f s", snapshot.files().size(), (System.nanoTime() - t0) / 1e9));
+        return evaluate(request, policy, snapshot);
+    }
+
+    /**
+     * Scans while the scanner is being built: the snapshot is read on this thread (and its parallel
+     * readers) while {@code scanner} loads and compiles the rule pack on another, since neither needs the
+     * other. Failures are reported as a sequential scan reports them: rule errors, then policy errors,
+     * then input errors.
+     */
+    public static ScanResult scan(Supplier<Scanner> scanner, ScanRequest request) {
+        java.util.concurrent.FutureTask<Scanner> building = new java.util.concurrent.FutureTask<>(scanner::get);
+        Thread builder = new Thread(building, "trailcheck-rule-pack");
+        builder.setDaemon(true);
+        builder.start();
+        long t0 = System.nanoTime();
+        Snapshot snapshot = null;
+        RuntimeException unreadable = null;
+        try {
+            snapshot = read(request);
+        } catch (RuntimeException e) {
+            unreadable = e;
+        }
+        long read = System.nanoTime() - t0;
+        Scanner built = built(building);
+        Policy policy = built.policy(request);
+        if (unreadable != null) throw unreadable;
+        built.progress.accept(String.format("read %d files in %.1f s", snapshot.files().size(), read / 1e9));
+        return built.evaluate(request, policy, snapshot);
+    }
+
+    private static Scanner built(java.util.concurrent.FutureTask<Scanner> building) {
+        try {
+            return building.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rule pack was built", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static Snapshot read(ScanRequest request) {
+        return new SnapshotReader(request.limits()).read(request.paths());
+    }
+
+    private ScanResult evaluate(ScanRequest request, Policy policy, Snapshot snapshot) {
         long t1 = System.nanoTime();
-        progress.accept(String.format("read %d files in %.1f s", snapshot.files().size(), (t1 - t0) / 1e9));
         FactSet facts = new Interpreter(request.today()).facts(snapshot, policy);
         long t2 = System.nanoTime();
         progress.accept(String.format("built %d facts in %.1f s", facts.facts().size(), (t2 - t1) / 1e9));

@@ -17,11 +17,8 @@ import io.trailcheck.model.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,18 +44,27 @@ public final class GraphUsersReader {
         boolean agentUser;
         Boolean enabled;
         PlanProfile plans = PlanProfile.NOT_EXPORTED;
+        /** Lower-case SKU ids and, in the same order, each one's disabled plans; null when not exported. */
         List<String> licences;
         List<Set<String>> disabled;
-        Map<String, String> states;
+        /** licenseAssignmentStates as SKU id, state, SKU id, state, … (a user has one or two). */
+        List<String> states;
 
         Draft(SourceLocation at) {
             this.at = at;
+        }
+
+        String state(String sku) {
+            if (states == null) return null;
+            for (int i = 0; i < states.size(); i += 2) if (states.get(i).equals(sku)) return states.get(i + 1);
+            return null;
         }
     }
 
     /** A reader that adds each complete user to {@code users} and then calls {@code counted}. */
     public RecordReader<?> records(Path file, Problems problems, UserDirectory.Builder users, Runnable counted) {
         JsonValues values = new JsonValues(file, problems);
+        RepeatedValues repeated = new RepeatedValues();
         return RecordReader.of(Draft::new, (Draft d, String name, JsonParser p) -> {
             switch (FieldNames.lower(name)) {
                 case "id" -> d.id = values.string(p, name);
@@ -69,9 +75,9 @@ public final class GraphUsersReader {
                 case "@odata.type" -> d.agentUser |= "#microsoft.graph.agentUser".equalsIgnoreCase(values.string(p, name));
                 case "identityparentid" -> d.agentUser |= values.string(p, name) != null;
                 case "accountenabled" -> d.enabled = values.bool(p, name);
-                case "assignedlicenses" -> readLicences(d, p, values);
-                case "assignedplans" -> d.plans = readPlans(p, values);
-                case "licenseassignmentstates" -> readStates(d, p, values);
+                case "assignedlicenses" -> readLicences(d, p, values, repeated);
+                case "assignedplans" -> d.plans = readPlans(p, values, repeated);
+                case "licenseassignmentstates" -> readStates(d, p, values, repeated);
                 default -> JsonValues.skip(p);
             }
         }, d -> {
@@ -90,20 +96,20 @@ public final class GraphUsersReader {
         });
     }
 
-    private static void readLicences(Draft d, JsonParser p, JsonValues values) throws IOException {
-        List<String> skus = new ArrayList<>();
-        List<Set<String>> disabled = new ArrayList<>();
+    private static void readLicences(Draft d, JsonParser p, JsonValues values, RepeatedValues repeated) throws IOException {
+        List<String> skus = new ArrayList<>(2);
+        List<Set<String>> disabled = new ArrayList<>(2);
         boolean isArray = values.objects(p, "assignedLicenses", lic -> {
             String[] sku = {null};
-            Set<String> off = new HashSet<>();
+            List<Set<String>> off = new ArrayList<>(1);
             values.fields(lic, (field, v) -> {
                 if (field.equalsIgnoreCase("skuId")) sku[0] = values.string(v, "assignedLicenses[].skuId");
-                else if (field.equalsIgnoreCase("disabledPlans")) lower(values.strings(v, "assignedLicenses[].disabledPlans"), off);
+                else if (field.equalsIgnoreCase("disabledPlans")) off.add(repeated.lowerSet(values.strings(v, "assignedLicenses[].disabledPlans")));
                 else JsonValues.skip(v);
             });
             if (sku[0] != null) {
-                skus.add(sku[0].toLowerCase(Locale.ROOT));
-                disabled.add(off);
+                skus.add(repeated.lower(sku[0]));
+                disabled.add(union(off));
             }
         });
         if (isArray) {
@@ -112,7 +118,16 @@ public final class GraphUsersReader {
         }
     }
 
-    private static PlanProfile readPlans(JsonParser p, JsonValues values) throws IOException {
+    /** The disabled plans of one assignment ("disabledPlans" normally appears once). */
+    private static Set<String> union(List<Set<String>> lists) {
+        if (lists.isEmpty()) return Set.of();
+        if (lists.size() == 1) return lists.get(0);
+        Set<String> all = new HashSet<>();
+        lists.forEach(all::addAll);
+        return Set.copyOf(all);
+    }
+
+    private static PlanProfile readPlans(JsonParser p, JsonValues values, RepeatedValues repeated) throws IOException {
         List<PlanProfile.AssignedPlan> plans = new ArrayList<>();
         boolean isArray = values.objects(p, "assignedPlans", plan -> {
             String[] idAndStatus = new String[2];
@@ -121,17 +136,13 @@ public final class GraphUsersReader {
                 else if (field.equalsIgnoreCase("capabilityStatus")) idAndStatus[1] = values.string(v, "assignedPlans[].capabilityStatus");
                 else JsonValues.skip(v);
             });
-            plans.add(new PlanProfile.AssignedPlan(lowerOrEmpty(idAndStatus[0]), lowerOrEmpty(idAndStatus[1])));
+            plans.add(repeated.plan(idAndStatus[0], idAndStatus[1]));
         });
         return isArray ? new PlanProfile(plans) : PlanProfile.NOT_EXPORTED;
     }
 
-    private static String lowerOrEmpty(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT);
-    }
-
-    private static void readStates(Draft d, JsonParser p, JsonValues values) throws IOException {
-        Map<String, String> states = new HashMap<>();
+    private static void readStates(Draft d, JsonParser p, JsonValues values, RepeatedValues repeated) throws IOException {
+        List<String> states = new ArrayList<>(4);
         values.objects(p, "licenseAssignmentStates", st -> {
             String[] skuAndState = new String[2];
             values.fields(st, (field, v) -> {
@@ -139,22 +150,25 @@ public final class GraphUsersReader {
                 else if (field.equalsIgnoreCase("state")) skuAndState[1] = values.string(v, "licenseAssignmentStates[].state");
                 else JsonValues.skip(v);
             });
-            if (skuAndState[0] != null && skuAndState[1] != null) {
-                // A SKU assigned both directly and through a group has two entries: one that works is enough.
-                states.merge(skuAndState[0].toLowerCase(Locale.ROOT), skuAndState[1],
-                        (a, b) -> isError(a) ? b : a);
-            }
+            if (skuAndState[0] != null && skuAndState[1] != null) addState(states, repeated.lower(skuAndState[0]), repeated.same(skuAndState[1]));
         });
         d.states = states;
     }
 
-    private static boolean isError(String state) {
-        return state.equalsIgnoreCase("error") || state.equalsIgnoreCase("disabled");
+    /** A SKU assigned both directly and through a group has two entries: one that works is enough. */
+    private static void addState(List<String> states, String sku, String state) {
+        for (int i = 0; i < states.size(); i += 2) {
+            if (states.get(i).equals(sku)) {
+                if (isError(states.get(i + 1))) states.set(i + 1, state);
+                return;
+            }
+        }
+        states.add(sku);
+        states.add(state);
     }
 
-    private static void lower(List<String> ids, Set<String> into) {
-        if (ids == null) return;
-        for (String id : ids) into.add(id.toLowerCase(Locale.ROOT));
+    private static boolean isError(String state) {
+        return state.equalsIgnoreCase("error") || state.equalsIgnoreCase("disabled");
     }
 
     private static LicenceProfile profile(Draft d) {
@@ -162,7 +176,7 @@ public final class GraphUsersReader {
         List<Licence> licences = new ArrayList<>(d.licences.size());
         for (int i = 0; i < d.licences.size(); i++) {
             String sku = d.licences.get(i);
-            String state = d.states == null ? null : d.states.get(sku);
+            String state = d.state(sku);
             licences.add(new Licence(sku, d.disabled.get(i), state));
         }
         licences.sort(java.util.Comparator.comparing(Licence::skuId));

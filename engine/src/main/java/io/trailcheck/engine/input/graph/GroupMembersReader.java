@@ -1,6 +1,7 @@
 package io.trailcheck.engine.input.graph;
 
 import com.fasterxml.jackson.core.JsonParser;
+import io.trailcheck.engine.directory.MemberIds;
 import io.trailcheck.engine.directory.UserIndex;
 import io.trailcheck.engine.parse.FieldNames;
 import io.trailcheck.engine.parse.GraphCollection;
@@ -14,26 +15,32 @@ import java.util.List;
 
 /**
  * {@code group-members/<groupId>.json}: Graph {@code GET /v1.0/groups/{id}/transitiveMembers}, the complete
- * membership of one group. Nested groups, devices and service principals are not users.
+ * membership of one group. Nested groups, devices and service principals are not users. A file is read
+ * before the users are known ({@link #collect}) and its members resolved once they are ({@link Members#resolve}).
  */
 public final class GroupMembersReader {
     private final GraphCollection collection;
-    private final UserIndex users;
 
-    public GroupMembersReader(GraphCollection collection, UserIndex users) {
+    public GroupMembersReader(GraphCollection collection) {
         this.collection = collection;
-        this.users = users;
     }
 
     private static final class Draft {
         String id, type;
     }
 
-    public GroupsSection read(Path file, Problems problems) {
+    /** One member file's group and the ids of the members that may be users. */
+    public record Members(String groupId, SourceLocation location, MemberIds ids, int records) {
+        public GroupsSection resolve(UserIndex users) {
+            return new GroupsSection(List.of(GroupRecord.transitive(groupId, ids.resolve(users), location, records)), records);
+        }
+    }
+
+    public Members collect(Path file, Problems problems) {
         String name = file.getFileName().toString();
         String groupId = name.substring(0, name.length() - ".json".length());
         JsonValues values = new JsonValues(file, problems);
-        GraphGroupsReader.Members members = new GraphGroupsReader.Members(users);
+        MemberIds ids = new MemberIds();
         int[] count = {0};
         collection.read(file, RecordReader.of(at -> new Draft(), (Draft d, String field, JsonParser p) -> {
             switch (FieldNames.lower(field)) {
@@ -44,10 +51,9 @@ public final class GroupMembersReader {
         }, d -> {
             MemberRef ref = new MemberRef(d.id, MemberRef.normaliseType(d.type));
             if (ref.isGroup()) return; // transitive: its users are listed too
-            members.add(ref);
+            if (ref.id() != null && ref.mayBeUser()) ids.add(ref.id());
             count[0]++;
         }), problems);
-        GroupRecord group = GroupRecord.transitive(groupId, members.users(), SourceLocation.startOf(file), count[0]);
-        return new GroupsSection(List.of(group), count[0]);
+        return new Members(groupId, SourceLocation.startOf(file), ids, count[0]);
     }
 }
