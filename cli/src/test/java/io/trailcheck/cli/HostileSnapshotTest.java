@@ -194,9 +194,13 @@ class HostileSnapshotTest extends HostileBattery {
             }
             w.write("]}");
         }
-        Process p = Cli.inChildJvm(List.of("-Xmx24m"), "scan", snapshot().toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        Path log = dir.resolve("child.log");
+        Process p = Cli.inChildJvm(List.of("-Xmx24m"), "scan", snapshot().toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean ended = p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+        if (!ended) p.destroyForcibly();
+        String output = Files.readString(log);
+        assertTrue(ended, "the scan ends: " + output);
         assertEquals(4, p.exitValue(), output);
         assertEquals(List.of("trailcheck: out of memory while reading " + users + "; give Java more heap (TRAILCHECK_JAVA_OPTS=-Xmx…)"),
                 output.lines().filter(l -> !l.startsWith("SLF4J")).toList());

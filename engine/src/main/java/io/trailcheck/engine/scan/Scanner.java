@@ -95,16 +95,27 @@ public final class Scanner {
             unreadable = e;
         }
         long read = System.nanoTime() - t0;
-        Scanner built = built(building);
+        if (unreadable instanceof io.trailcheck.engine.problem.ExhaustedException) throw unreadable;
+        Scanner built = built(building, builder, scanner);
         Policy policy = built.policy(request);
         if (unreadable != null) throw unreadable;
         built.progress.accept(String.format("read %d files in %.1f s", snapshot.files().size(), read / 1e9));
         return built.evaluate(request, policy, snapshot);
     }
 
-    private static Scanner built(java.util.concurrent.FutureTask<Scanner> building) {
+    /**
+     * The rule pack from its thread; built here instead when that thread ended without a result (memory
+     * ran out on it: an error there can escape the task and leave it incomplete for ever).
+     */
+    private static Scanner built(java.util.concurrent.FutureTask<Scanner> building, Thread builder, Supplier<Scanner> scanner) {
         try {
-            return building.get();
+            while (true) {
+                try {
+                    return building.get(1, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (!builder.isAlive() && !building.isDone()) return scanner.get();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the rule pack was built", e);
