@@ -14,7 +14,9 @@ public final class FieldNames {
 
     private FieldNames() {}
 
+    /** The lower-case name; the same instance for every name that lowers to it, so callers may compare with {@code ==}. */
     public static String lower(String name) {
-        return LOWER.computeIfAbsent(name, n -> n.toLowerCase(Locale.ROOT));
+        String known = LOWER.get(name);
+        return known != null ? known : LOWER.computeIfAbsent(name, n -> n.toLowerCase(Locale.ROOT).intern());
     }
 }

@@ -22,7 +22,7 @@ final class ObjectKeys {
     void add(Path file, JsonParser p, String name, Problems problems) {
         String key = FieldNames.lower(name);
         for (int i = 0; i < size; i++) {
-            if (lower[i].equals(key)) {
+            if (lower[i] == key) { // FieldNames gives one instance per lower-case name
                 problems.add(JsonFiles.problem(file, p, "duplicate key \"" + SafeText.excerpt(name, 60) + "\": also given as \""
                         + SafeText.excerpt(given[i], 60) + "\" (keys are compared without letter case)"));
                 return;
