@@ -14,15 +14,6 @@ final class Paths {
     }
 
     /** "Read 1 file", "Read 3 files". */
-    static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    /** "3 users" or "3 users, 1 agent user": Entra agent users are counted apart from people. */
-    static String users(io.trailcheck.engine.scan.ScanResult.Inventory inv) {
-        return count(inv.users(), "user") + (inv.agentUsers() == 0 ? "" : ", " + count(inv.agentUsers(), "agent user"));
-    }
-
     /** One line per agent set aside as not live, for the inventory. */
     static java.util.List<String> notJudged(Path root, java.util.List<io.trailcheck.engine.input.copilotstudio.SetAsideAgent> agents) {
         return agents.stream().map(a -> a.agent() + ": " + a.reason() + " at " + relative(root, a.location().file()) + ":"

@@ -28,7 +28,7 @@ final class ResultSummary {
     /** "Read 3 files: 2 agents, 10 users, 1 group, 2 SKUs." (Entra agent users counted apart from people) */
     static String inventory(ScanResult.Inventory inv) {
         return "Read " + plural(inv.files().size(), "file") + ": " + plural(inv.agents(), "agent") + ", "
-                + Paths.users(inv) + ", " + plural(inv.groups(), "group") + ", " + plural(inv.skus(), "SKU") + ".";
+                + users(inv) + ", " + plural(inv.groups(), "group") + ", " + plural(inv.skus(), "SKU") + ".";
     }
 
     /** The inventory as a JSON object; {@code fileKey} names each file's path ("file" in JSON, "uri" in SARIF). */
@@ -66,6 +66,11 @@ final class ResultSummary {
     /** The day exemptions were judged by, so a report read later says which date it applied. */
     static String asOf(ReportContext ctx) {
         return "Evaluated as of " + ctx.asOf() + " (UTC).";
+    }
+
+    /** "3 users" or "3 users, 1 agent user": Entra agent users are counted apart from people. */
+    private static String users(ScanResult.Inventory inv) {
+        return plural(inv.users(), "user") + (inv.agentUsers() == 0 ? "" : ", " + plural(inv.agentUsers(), "agent user"));
     }
 
     static String plural(long n, String noun) {
