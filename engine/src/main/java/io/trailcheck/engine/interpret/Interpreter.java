@@ -77,16 +77,23 @@ public final class Interpreter {
         }
     }
 
-    /** Observed conversations with an agent no source defines: CIL012, at the first such conversation. */
+    /**
+     * Observed conversations (native interactions, telemetry, transcripts) with an agent no source defines
+     * under that schema name, bot id or display name: CIL012, at the first such conversation.
+     */
     private static void addUnknownAgents(Snapshot snapshot, List<Object> facts) {
-        Set<String> known = new HashSet<>();
+        Set<String> known = new HashSet<>(snapshot.agentAliases().keySet());
         snapshot.agents().forEach(a -> known.add(a.schemaName().toLowerCase(Locale.ROOT)));
         Set<String> reported = new HashSet<>();
-        for (var i : snapshot.interactions()) {
-            String key = String.valueOf(i.agent()).toLowerCase(Locale.ROOT);
-            if (!known.contains(key) && reported.add(key)) {
-                facts.add(new UnresolvedReference("agent", i.agent(), "interactions", 1, i.location()));
-            }
+        for (var i : snapshot.interactions()) unknownAgent(i.agent(), i.location(), known, reported, facts);
+        for (var c : snapshot.conversations()) {
+            if (!c.testPane() && c.agent() != null) unknownAgent(c.agent(), c.location(), known, reported, facts);
         }
+    }
+
+    private static void unknownAgent(String agent, io.trailcheck.model.SourceLocation at, Set<String> known,
+                                     Set<String> reported, List<Object> facts) {
+        String key = String.valueOf(agent).toLowerCase(Locale.ROOT);
+        if (!known.contains(key) && reported.add(key)) facts.add(new UnresolvedReference("agent", agent, "interactions", 1, at));
     }
 }
