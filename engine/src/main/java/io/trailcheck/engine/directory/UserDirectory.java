@@ -285,6 +285,28 @@ public final class UserDirectory implements UserIndex {
             }
         }
 
+        /**
+         * Appends the users of a later part of the same file (read on another core); false when one of
+         * them was already added, and this builder is then spoilt: the caller reads the file again in one
+         * part, which reports each duplicate where it is met.
+         */
+        public boolean appendPart(Builder later) {
+            boolean[] clean = {true};
+            absorb(later, (id, again, first) -> clean[0] = false);
+            return clean[0];
+        }
+
+        /**
+         * Moves the locations of a part read from the middle of its file onto the file's own lines: from
+         * {@code line} on by {@code lineDelta}, and on {@code line} itself the columns by {@code columnDelta}.
+         */
+        public void shiftLocations(int line, int lineDelta, int columnDelta) {
+            for (int i = 0; i < size; i++) {
+                if (lines[i] == line) columns[i] += columnDelta;
+                if (lines[i] >= line) lines[i] += lineDelta;
+            }
+        }
+
         /** For each profile of {@code from}, its index in {@code into}. */
         private static <P> int[] internAll(Profiles<P> from, Profiles<P> into) {
             int[] as = new int[from.profiles.size()];

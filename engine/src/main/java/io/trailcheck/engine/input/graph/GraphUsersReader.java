@@ -5,7 +5,7 @@ import io.trailcheck.engine.directory.Licence;
 import io.trailcheck.engine.directory.LicenceProfile;
 import io.trailcheck.engine.directory.PlanProfile;
 import io.trailcheck.engine.directory.UserDirectory;
-import io.trailcheck.engine.input.CollectionReader;
+import io.trailcheck.engine.parse.CollectionParts;
 import io.trailcheck.engine.parse.FieldNames;
 import io.trailcheck.engine.parse.GraphCollection;
 import io.trailcheck.engine.parse.JsonValues;
@@ -26,16 +26,25 @@ import java.util.Set;
  * in profiles shared by every user holding the same combination.
  */
 public final class GraphUsersReader {
-    private final CollectionReader collection;
+    private final CollectionParts parts;
 
     public GraphUsersReader(GraphCollection collection) {
-        this.collection = new CollectionReader(collection);
+        this(new CollectionParts(collection));
     }
 
+    public GraphUsersReader(CollectionParts parts) {
+        this.parts = parts;
+    }
+
+    /** Reads a users export, a large one in parts on every core, with the same outcome as in one. */
     public UsersSection read(Path file, Problems problems) {
-        UserDirectory.Builder users = new UserDirectory.Builder();
-        collection.read(file, problems, counted -> records(file, problems, users, counted));
-        return new UsersSection(users);
+        return new UsersSection(parts.read(file, problems, partProblems -> {
+            UserDirectory.Builder users = new UserDirectory.Builder();
+            return new CollectionParts.Part<>(users, records(file, partProblems, users, () -> { }));
+        }, (users, later, shift) -> {
+            later.shiftLocations(shift.line(), shift.lineDelta(), shift.columnDelta());
+            return users.appendPart(later);
+        }));
     }
 
     private static final class Draft {
