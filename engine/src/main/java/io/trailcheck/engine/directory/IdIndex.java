@@ -12,7 +12,7 @@ import java.util.Map;
  * case-insensitively. Slots come from a hash keyed with a random per-index seed, so ids crafted to collide
  * (a hostile export) cannot be chosen in advance: look-ups stay one or two probes.
  */
-final class IdIndex {
+public final class IdIndex {
     /** A key per run, so that crafted ids cannot all fall into one slot. */
     private final long seed = new java.security.SecureRandom().nextLong();
     /** The two halves of each slot's GUID side by side, so that a probe touches one cache line for both. */
@@ -97,9 +97,53 @@ final class IdIndex {
         }
         for (int i = 0; i < 36; i++) {
             char c = id.charAt(i);
-            if (c != '-' && Character.digit(c, 16) < 0) return false;
+            if (c != '-' && hex(c) < 0) return false;
         }
         return true;
+    }
+
+    /** Whether {@code length} characters of {@code text} from {@code offset} are a GUID {@code 8-4-4-4-12}. */
+    public static boolean isGuid(char[] text, int offset, int length) {
+        if (length != 36) return false;
+        for (int i = 0; i < 36; i++) {
+            char c = text[offset + i];
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : hex(c) < 0) return false;
+        }
+        return true;
+    }
+
+    /** The two halves of a GUID given as characters (checked by {@link #isGuid(char[], int, int)}). */
+    public static long high(char[] text, int offset) {
+        return digits(text, offset, offset + 18);
+    }
+
+    public static long low(char[] text, int offset) {
+        return digits(text, offset + 19, offset + 36);
+    }
+
+    private static long digits(char[] text, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            if (c != '-') v = (v << 4) | hex(c);
+        }
+        return v;
+    }
+
+    private static final byte[] HEX = new byte[128];
+
+    static {
+        java.util.Arrays.fill(HEX, (byte) -1);
+        for (int d = 0; d < 16; d++) {
+            HEX[Character.forDigit(d, 16)] = (byte) d;
+            HEX[Character.toUpperCase(Character.forDigit(d, 16))] = (byte) d;
+        }
+    }
+
+    /** The value of a hexadecimal digit, -1 for any other character (Character.digit also takes non-ASCII digits). */
+    private static int hex(char c) {
+        return c < 128 ? HEX[c] : -1;
     }
 
     /** The first 16 hexadecimal digits of a GUID (characters 0–17 less the dashes). */
@@ -116,7 +160,7 @@ final class IdIndex {
         long v = 0;
         for (int i = from; i < to; i++) {
             char c = guid.charAt(i);
-            if (c != '-') v = (v << 4) | Character.digit(c, 16);
+            if (c != '-') v = (v << 4) | hex(c);
         }
         return v;
     }

@@ -17,14 +17,22 @@ public final class MemberIds {
     private int size;
 
     public void add(String id) {
+        if (IdIndex.isGuid(id)) addGuid(IdIndex.high(id), IdIndex.low(id));
+        else addText(id);
+    }
+
+    /** Adds a GUID by its two halves ({@link IdIndex#high(char[], int)}, {@link IdIndex#low(char[], int)}). */
+    public void addGuid(long high, long low) {
         if (2 * size == halves.length) halves = Arrays.copyOf(halves, halves.length * 2);
-        if (IdIndex.isGuid(id)) {
-            halves[2 * size] = IdIndex.high(id);
-            halves[2 * size + 1] = IdIndex.low(id);
-        } else {
-            isText.set(size);
-            texts.add(id);
-        }
+        halves[2 * size] = high;
+        halves[2 * size + 1] = low;
+        size++;
+    }
+
+    private void addText(String id) {
+        if (2 * size == halves.length) halves = Arrays.copyOf(halves, halves.length * 2);
+        isText.set(size);
+        texts.add(id);
         size++;
     }
 

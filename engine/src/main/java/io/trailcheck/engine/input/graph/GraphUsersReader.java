@@ -112,12 +112,12 @@ public final class GraphUsersReader {
             String[] sku = {null};
             List<Set<String>> off = new ArrayList<>(1);
             values.fields(lic, (field, v) -> {
-                if (field.equalsIgnoreCase("skuId")) sku[0] = values.string(v, "assignedLicenses[].skuId");
+                if (field.equalsIgnoreCase("skuId")) sku[0] = repeated.lowerValue(v, values, "assignedLicenses[].skuId");
                 else if (field.equalsIgnoreCase("disabledPlans")) off.add(repeated.lowerSet(values.strings(v, "assignedLicenses[].disabledPlans")));
                 else JsonValues.skip(v);
             });
             if (sku[0] != null) {
-                skus.add(repeated.lower(sku[0]));
+                skus.add(sku[0]);
                 disabled.add(union(off));
             }
         });
@@ -141,8 +141,8 @@ public final class GraphUsersReader {
         boolean isArray = values.objects(p, "assignedPlans", plan -> {
             String[] idAndStatus = new String[2];
             values.fields(plan, (field, v) -> {
-                if (field.equalsIgnoreCase("servicePlanId")) idAndStatus[0] = values.string(v, "assignedPlans[].servicePlanId");
-                else if (field.equalsIgnoreCase("capabilityStatus")) idAndStatus[1] = values.string(v, "assignedPlans[].capabilityStatus");
+                if (field.equalsIgnoreCase("servicePlanId")) idAndStatus[0] = repeated.lowerValue(v, values, "assignedPlans[].servicePlanId");
+                else if (field.equalsIgnoreCase("capabilityStatus")) idAndStatus[1] = repeated.lowerValue(v, values, "assignedPlans[].capabilityStatus");
                 else JsonValues.skip(v);
             });
             plans.add(repeated.plan(idAndStatus[0], idAndStatus[1]));
@@ -155,11 +155,11 @@ public final class GraphUsersReader {
         values.objects(p, "licenseAssignmentStates", st -> {
             String[] skuAndState = new String[2];
             values.fields(st, (field, v) -> {
-                if (field.equalsIgnoreCase("skuId")) skuAndState[0] = values.string(v, "licenseAssignmentStates[].skuId");
+                if (field.equalsIgnoreCase("skuId")) skuAndState[0] = repeated.lowerValue(v, values, "licenseAssignmentStates[].skuId");
                 else if (field.equalsIgnoreCase("state")) skuAndState[1] = values.string(v, "licenseAssignmentStates[].state");
                 else JsonValues.skip(v);
             });
-            if (skuAndState[0] != null && skuAndState[1] != null) addState(states, repeated.lower(skuAndState[0]), repeated.same(skuAndState[1]));
+            if (skuAndState[0] != null && skuAndState[1] != null) addState(states, skuAndState[0], repeated.same(skuAndState[1]));
         });
         d.states = states;
     }

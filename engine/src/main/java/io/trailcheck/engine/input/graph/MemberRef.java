@@ -15,12 +15,20 @@ import java.util.Locale;
 public record MemberRef(String id, String type) {
 
     public boolean isGroup() {
-        return "group".equals(type);
+        return isGroup(type);
     }
 
     /** A user, or an object of unexported type that may be one (resolved against the users export). */
     public boolean mayBeUser() {
-        return type == null || "user".equals(type);
+        return mayBeUser(type);
+    }
+
+    static boolean isGroup(String normalisedType) {
+        return "group".equals(normalisedType);
+    }
+
+    static boolean mayBeUser(String normalisedType) {
+        return normalisedType == null || "user".equals(normalisedType);
     }
 
     /** Reads the member object the parser is on. */

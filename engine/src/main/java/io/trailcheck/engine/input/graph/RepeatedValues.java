@@ -1,7 +1,12 @@
 package io.trailcheck.engine.input.graph;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.trailcheck.engine.directory.PlanProfile;
+import io.trailcheck.engine.parse.JsonValues;
+import io.trailcheck.engine.parse.TextCache;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +21,7 @@ import java.util.Set;
  */
 final class RepeatedValues {
     private final Map<String, String> lowerCase = new HashMap<>();
+    private final TextCache lowerByText = new TextCache(v -> v.toLowerCase(Locale.ROOT));
     private final Map<String, String> asIs = new HashMap<>();
     private final Map<PlanProfile.AssignedPlan, PlanProfile.AssignedPlan> plans = new HashMap<>();
 
@@ -38,9 +44,22 @@ final class RepeatedValues {
         return lowered.length == 1 ? Set.of(lowered[0]) : Set.copyOf(List.of(lowered));
     }
 
-    /** The shared entry for one assignedPlans element (lower-case id and status, "" when missing). */
+    /**
+     * The shared lower-case copy of the string value the parser is on, found from the parser's own
+     * characters, so the value costs no string of its own; null for null, and any other type is reported.
+     */
+    String lowerValue(JsonParser p, JsonValues values, String field) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            String other = values.string(p, field);
+            return other == null ? null : lower(other);
+        }
+        return lowerByText.of(p);
+    }
+
+    /** The shared entry for one assignedPlans element from its lower-case id and status ("" when missing). */
     PlanProfile.AssignedPlan plan(String servicePlanId, String capabilityStatus) {
-        PlanProfile.AssignedPlan plan = new PlanProfile.AssignedPlan(lower(servicePlanId), lower(capabilityStatus));
+        PlanProfile.AssignedPlan plan = new PlanProfile.AssignedPlan(servicePlanId == null ? "" : servicePlanId,
+                capabilityStatus == null ? "" : capabilityStatus);
         PlanProfile.AssignedPlan shared = plans.putIfAbsent(plan, plan);
         return shared == null ? plan : shared;
     }
