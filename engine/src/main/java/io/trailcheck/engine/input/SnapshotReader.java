@@ -53,6 +53,8 @@ public final class SnapshotReader {
     }
 
     private final Map<InputKind, FileReader> readers = new EnumMap<>(InputKind.class);
+    /** The size of every file of the snapshot being read: a users export is cut only when it is most of it. */
+    private volatile long inputBytes;
     private final GraphCollection collection;
 
     public SnapshotReader(ParseLimits limits) {
@@ -68,7 +70,7 @@ public final class SnapshotReader {
         WorkspaceReader workspace = new WorkspaceReader(yaml);
         DataverseBotsReader dataverse = new DataverseBotsReader(collection, json);
         readers.put(InputKind.GRAPH_SKUS, (f, p) -> FileSections.of(skus.read(f, p)));
-        readers.put(InputKind.GRAPH_USERS, (f, p) -> FileSections.of(users.read(f, p)));
+        readers.put(InputKind.GRAPH_USERS, (f, p) -> FileSections.of(users.read(f, inputBytes, p)));
         readers.put(InputKind.NATIVE, nativeSnapshot::read);
         readers.put(InputKind.AUDIT_RETENTION, (f, p) -> FileSections.of(retention.read(f, p)));
         readers.put(InputKind.SOLUTION_BOT, (f, p) -> FileSections.of(solution.read(f, p)));
@@ -141,6 +143,7 @@ public final class SnapshotReader {
                     "nothing recognised to scan: no settings.mcs.yml, bots.json, users*.json, subscribedSkus.json, "
                             + "groups*.json, group-members/*.json, adminAuditLogConfig.json, audit or telemetry export below it"));
         }
+        inputBytes = sizeOf(found);
         FileSections[] read = new FileSections[found.size()];
         Map<Path, GroupMembersReader.Members> members = new java.util.concurrent.ConcurrentHashMap<>();
         readEach(found, read, firstPass(members), problems);
@@ -177,6 +180,18 @@ public final class SnapshotReader {
             into[i] = readGuarded(reader, found.get(i).file(), own[i]);
         });
         for (Problems p : own) if (p != null) problems.addAll(p.list());
+    }
+
+    private static long sizeOf(List<InputDiscovery.Found> found) {
+        long total = 0;
+        for (InputDiscovery.Found f : found) {
+            try {
+                total += java.nio.file.Files.size(f.file());
+            } catch (java.io.IOException e) {
+                // unreadable: its reader reports it
+            }
+        }
+        return total;
     }
 
     /** What a file held; audit and telemetry exports with the time they span. */

@@ -92,7 +92,16 @@ public final class CollectionParts {
      * problems are added to {@code problems} as reading it in one part would add them.
      */
     public <A> A read(Path file, Problems problems, Parts<A> parts, Joiner<A> joiner) {
-        int count = partCount(file);
+        return read(file, 0, problems, parts, joiner);
+    }
+
+    /**
+     * Like {@link #read(Path, Problems, Parts, Joiner)} for a file read beside others, {@code inputBytes}
+     * in all: it is cut only when it is more than one core's share of them, since otherwise the other
+     * files keep the other cores busy and parts would only compete with them.
+     */
+    public <A> A read(Path file, long inputBytes, Problems problems, Parts<A> parts, Joiner<A> joiner) {
+        int count = partCount(file, inputBytes);
         if (count > 1) {
             Problems own = new Problems();
             List<Read<A>> split = readSplit(file, count, own, parts);
@@ -114,9 +123,10 @@ public final class CollectionParts {
         return true;
     }
 
-    private int partCount(Path file) {
+    private int partCount(Path file, long inputBytes) {
         try {
             long size = java.nio.file.Files.size(file);
+            if (size * cores < inputBytes) return 1;
             return (int) Math.min(Math.min(cores, MAX_PARTS), Math.max(1, size / minPartBytes));
         } catch (IOException e) {
             return 1;

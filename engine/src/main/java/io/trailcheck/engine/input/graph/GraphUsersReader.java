@@ -38,7 +38,12 @@ public final class GraphUsersReader {
 
     /** Reads a users export, a large one in parts on every core, with the same outcome as in one. */
     public UsersSection read(Path file, Problems problems) {
-        return new UsersSection(parts.read(file, problems, partProblems -> {
+        return read(file, 0, problems);
+    }
+
+    /** Reads a users export read beside other files, {@code inputBytes} in all (see {@link CollectionParts}). */
+    public UsersSection read(Path file, long inputBytes, Problems problems) {
+        return new UsersSection(parts.read(file, inputBytes, problems, partProblems -> {
             UserDirectory.Builder users = new UserDirectory.Builder();
             return new CollectionParts.Part<>(users, records(file, partProblems, users, () -> { }));
         }, (users, later, shift) -> {
