@@ -56,8 +56,12 @@ public final class JsonFiles {
         return yamlFactory.createParser(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
     }
 
+    /** Files up to this size are read whole and parsed from memory: one read, no stream buffer of their own. */
+    private static final long READ_WHOLE_BYTES = 1 << 20;
+
     /** A parser over the file's bytes: Jackson detects UTF-8/16/32 and skips a byte-order mark. */
     public JsonParser open(Path file) throws IOException {
+        if (Files.size(file) <= READ_WHOLE_BYTES) return new DuplicateFieldCheck(factory.createParser(Files.readAllBytes(file)));
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         return new DuplicateFieldCheck(factory.createParser(in));
     }
