@@ -38,9 +38,28 @@ public final class AudienceCalculator {
     }
 
     public Audience ofGroups(String agent, List<String> groupIds) {
+        return cache.computeIfAbsent(key(groupIds), k -> count(groups.usersOf(groupIds))).toAudience(agent, false);
+    }
+
+    /**
+     * Counts each distinct audience of {@code groupSets} not yet counted, on every core: the directory and
+     * the groups are only read, and each count goes to its own key, so the outcome does not depend on order.
+     */
+    public void countAll(List<List<String>> groupSets) {
+        Map<String, List<String>> distinct = new java.util.LinkedHashMap<>();
+        for (List<String> ids : groupSets) {
+            String key = key(ids);
+            if (!cache.containsKey(key)) distinct.putIfAbsent(key, ids);
+        }
+        cache.putAll(distinct.entrySet().parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(
+                Map.Entry::getKey, e -> count(groups.usersOf(e.getValue())))));
+    }
+
+    /** One key per set of groups, whatever the order and letter case they are given in. */
+    private static String key(List<String> groupIds) {
         TreeSet<String> sorted = new TreeSet<>();
         groupIds.forEach(g -> sorted.add(g.toLowerCase(Locale.ROOT)));
-        return cache.computeIfAbsent(String.join(",", sorted), k -> count(groups.usersOf(groupIds))).toAudience(agent, false);
+        return String.join(",", sorted);
     }
 
     private Counts count(BitSet only) {

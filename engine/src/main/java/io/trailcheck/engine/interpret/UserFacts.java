@@ -38,6 +38,8 @@ final class UserFacts {
         Audience tenant = audiences.wholeTenant(null);
         facts.add(new DirectorySummary(users.size(), tenant.members(), tenant.guests(), tenant.membersUnknownMailbox(),
                 users.firstFile()));
+        audiences.countAll(snapshot.agents().stream().filter(a -> a.isRestrictedToGroups() && a.authorizedGroupIds() != null
+                && !a.authorizedGroupIds().isEmpty()).map(Agent::authorizedGroupIds).toList());
         for (Agent agent : snapshot.agents()) {
             if (!agent.isRestrictedToGroups()) {
                 facts.add(audiences.wholeTenant(agent.schemaName()));
