@@ -71,7 +71,7 @@ public final class Scanner {
         Policy policy = policy(request);
         long t0 = System.nanoTime();
         Snapshot snapshot = read(request);
-        progress.accept(String.format("read %d files in %.1f s", snapshot.files().size(), (System.nanoTime() - t0) / 1e9));
+        progress.accept(String.format(java.util.Locale.ROOT, "read %d files in %.2f s", snapshot.files().size(), (System.nanoTime() - t0) / 1e9));
         return evaluate(request, policy, snapshot);
     }
 
@@ -99,7 +99,7 @@ public final class Scanner {
         Scanner built = built(building, builder, scanner);
         Policy policy = built.policy(request);
         if (unreadable != null) throw unreadable;
-        built.progress.accept(String.format("read %d files in %.1f s", snapshot.files().size(), read / 1e9));
+        built.progress.accept(String.format(java.util.Locale.ROOT, "read %d files in %.2f s", snapshot.files().size(), read / 1e9));
         return built.evaluate(request, policy, snapshot);
     }
 
