@@ -46,6 +46,15 @@ class HostileSnapshotTest extends HostileBattery {
     }
 
     @Test
+    void aFolderGivenAsALinkIsScannedWhereItLeadsUnderTheNameGiven() throws IOException {
+        write("agents/a/settings.mcs.yml", "schemaName: cr_a\nauthenticationMode: None\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link-to-snapshot"), snapshot());
+        Cli r = Cli.run("scan", link.toString(), "--fail-on", "never");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("CIL002") && r.out().contains(link.resolve("agents/a/settings.mcs.yml").toString()), r.out());
+    }
+
+    @Test
     void aParseErrorQuotesOnlyAShortEscapedExcerpt() throws IOException {
         String token = "sk_live_" + "A".repeat(60);
         Path f = write("users.json", "\u001b]0;owned\u0007" + token + "\n");

@@ -57,32 +57,39 @@ public final class InputDiscovery {
         return List.copyOf(skipped);
     }
 
+    /**
+     * Walks a folder given to scan. A folder given as a symbolic link is walked where it leads (the user
+     * named it), its files still named below the path given.
+     */
     private void walk(Path root, List<Path> roots, List<Found> found, Problems problems) {
+        Path start = Files.isSymbolicLink(root) ? realPath(root).orElse(root) : root;
+        java.util.function.UnaryOperator<Path> named = start == root ? f -> f : f -> root.resolve(start.relativize(f));
         try {
-            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            Files.walkFileTree(start, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    boolean skip = !dir.equals(root) && (name.startsWith(".") || SKIPPED_FOLDERS.contains(name));
+                    boolean skip = !dir.equals(start) && (name.startsWith(".") || SKIPPED_FOLDERS.contains(name));
                     return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                public FileVisitResult visitFile(Path walked, BasicFileAttributes attrs) {
+                    Path file = named.apply(walked);
                     if (attrs.isSymbolicLink()) {
                         link(file, roots, found, problems);
                         return FileVisitResult.CONTINUE;
                     }
                     InputKind.recognise(file).ifPresent(k -> {
-                        if (attrs.isRegularFile() && Files.isReadable(file)) found.add(new Found(file, k));
+                        if (attrs.isRegularFile() && Files.isReadable(walked)) found.add(new Found(file, k));
                         else if (attrs.isRegularFile()) problems.add(Problem.inFile(file, "cannot read: permission denied"));
                     });
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    problems.add(Problem.inFile(file, "cannot read: " + e.getMessage()));
+                public FileVisitResult visitFileFailed(Path walked, IOException e) {
+                    problems.add(Problem.inFile(named.apply(walked), "cannot read: " + e.getMessage()));
                     return FileVisitResult.CONTINUE;
                 }
             });
