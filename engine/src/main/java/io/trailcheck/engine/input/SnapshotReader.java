@@ -168,30 +168,88 @@ public final class SnapshotReader {
     /**
      * Reads every found file that one of {@code with} reads, on every core: files are independent (each
      * reader returns what its file says), and each result goes to the file's own slot, so the outcome is
-     * the same in any order of completion.
+     * the same in any order of completion. The largest files are taken first, each by the next free
+     * thread, so that one thread is not left with all the large files while the others run out of work.
      */
     private static void readEach(List<InputDiscovery.Found> found, FileSections[] into, Map<InputKind, FileReader> with,
                                  Problems problems) {
         Problems[] own = new Problems[found.size()];
-        java.util.stream.IntStream.range(0, found.size()).parallel().forEach(i -> {
-            FileReader reader = with.get(found.get(i).kind());
-            if (reader == null) return;
-            own[i] = new Problems();
-            into[i] = readGuarded(reader, found.get(i).file(), own[i]);
-        });
+        int[] order = largestFirst(found, with);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable worker = () -> {
+            try {
+                for (int k; (k = next.getAndIncrement()) < order.length; ) {
+                    int i = order[k];
+                    own[i] = new Problems();
+                    into[i] = readGuarded(with.get(found.get(i).kind()), found.get(i).file(), own[i]);
+                }
+            } catch (RuntimeException | Error e) {
+                next.set(order.length); // the others stop after their current file
+                throw e;
+            }
+        };
+        runOnEveryCore(worker, Math.min(order.length, Runtime.getRuntime().availableProcessors()));
         for (Problems p : own) if (p != null) problems.addAll(p.list());
+    }
+
+    /** The indexes of the files {@code with} reads, largest first (in found order among equal sizes). */
+    private static int[] largestFirst(List<InputDiscovery.Found> found, Map<InputKind, FileReader> with) {
+        long[] sizes = new long[found.size()];
+        List<Integer> read = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            if (!with.containsKey(found.get(i).kind())) continue;
+            sizes[i] = sizeOf(found.get(i).file());
+            read.add(i);
+        }
+        read.sort(java.util.Comparator.comparingLong((Integer i) -> -sizes[i]));
+        return read.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Runs {@code worker} on this thread and {@code threads - 1} others until all end; the first failure
+     * of any is thrown here, as a failure on this thread would be.
+     */
+    private static void runOnEveryCore(Runnable worker, int threads) {
+        List<java.util.concurrent.FutureTask<Void>> others = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(worker, null);
+            Thread thread = new Thread(task, "trailcheck-read-" + t);
+            thread.setDaemon(true);
+            thread.start();
+            others.add(task);
+        }
+        RuntimeException failed = null;
+        try {
+            worker.run();
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        for (java.util.concurrent.FutureTask<Void> task : others) {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the snapshot was read", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof Error err) throw err;
+                if (failed == null && e.getCause() instanceof RuntimeException r) failed = r;
+            }
+        }
+        if (failed != null) throw failed;
     }
 
     private static long sizeOf(List<InputDiscovery.Found> found) {
         long total = 0;
-        for (InputDiscovery.Found f : found) {
-            try {
-                total += java.nio.file.Files.size(f.file());
-            } catch (java.io.IOException e) {
-                // unreadable: its reader reports it
-            }
-        }
+        for (InputDiscovery.Found f : found) total += sizeOf(f.file());
         return total;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0; // unreadable: its reader reports it
+        }
     }
 
     /** What a file held; audit and telemetry exports with the time they span. */
