@@ -86,7 +86,9 @@ final class ReportFiles {
         Thread cleanup = new Thread(this::abort, "trailcheck-report-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            for (Target t : targets.values()) write(t, context);
+            List<Staged> reports = new ArrayList<>();
+            for (Target t : targets.values()) reports.add(stage(t));
+            writeEach(reports, context);
             commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write report: " + e.getMessage(), e);
@@ -100,17 +102,38 @@ final class ReportFiles {
         }
     }
 
-    private void write(Target t, ReportContext context) throws IOException {
+    private Staged stage(Target t) throws IOException {
         Path dir = t.canonical().getParent();
         Files.createDirectories(dir);
-        Staged s;
         synchronized (this) {
             if (aborted) throw new IOException("interrupted");
-            s = new Staged(t, Files.createTempFile(dir, "." + t.canonical().getFileName(), ".tmp"));
+            Staged s = new Staged(t, Files.createTempFile(dir, "." + t.canonical().getFileName(), ".tmp"));
             staged.add(s);
+            return s;
         }
+    }
+
+    /**
+     * Writes the staged reports at once, one per core: each writer only reads the finished scan, and only
+     * the SARIF writer has warnings, so what is written and printed does not depend on the order.
+     */
+    private static void writeEach(List<Staged> reports, ReportContext context) throws IOException {
+        try {
+            reports.parallelStream().forEach(s -> {
+                try {
+                    write(s, context);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void write(Staged s, ReportContext context) throws IOException {
         try (Writer w = Files.newBufferedWriter(s.temp, StandardCharsets.UTF_8)) {
-            t.content().write(context, w);
+            s.target.content().write(context, w);
         }
         makeReadable(s.temp);
     }
