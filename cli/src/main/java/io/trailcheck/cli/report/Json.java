@@ -1,5 +1,6 @@
 package io.trailcheck.cli.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 
 /** Shared JSON output: stable two-space indentation, LF line ends. */
@@ -32,11 +34,9 @@ final class Json {
         return MAPPER.getFactory().createGenerator(out).setPrettyPrinter(printer());
     }
 
-    static byte[] bytes(ObjectNode root) throws IOException {
-        byte[] body = MAPPER.writer(printer()).writeValueAsBytes(root);
-        byte[] withNewline = java.util.Arrays.copyOf(body, body.length + 1);
-        withNewline[body.length] = '\n';
-        return withNewline;
+    /** A pretty-printing UTF-8 generator that leaves {@code out} open. */
+    static JsonGenerator generator(OutputStream out) throws IOException {
+        return MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8).setPrettyPrinter(printer());
     }
 
     private static DefaultPrettyPrinter printer() {

@@ -34,6 +34,22 @@ public final class SarifLimits {
 
     private SarifLimits() {}
 
+    /**
+     * Whether any {@code rawBytes} bytes, however incompressible, gzip within the limit, so they need not be
+     * gzipped to find out. Deflate never does worse than storing: zlib (under java.util.zip; default window
+     * and memory level) ends a block at most every 16 KB of literals, and a stored block costs 5 bytes over
+     * its data, so zlib's deflateBound is n + n/4096 + n/16384 (5 bytes per 16 KB) + n/2^25 + a constant for
+     * the last block. We keep zlib's constant 13, which includes a 6-byte zlib wrapper gzip does not write
+     * (slack for the shifts rounding down), and add gzip's own 10-byte header and 8-byte trailer.
+     */
+    public static boolean fitsGzipped(long rawBytes) {
+        return worstCaseGzippedSize(rawBytes) <= MAX_GZIPPED_BYTES;
+    }
+
+    static long worstCaseGzippedSize(long n) {
+        return n + (n >> 12) + (n >> 14) + (n >> 25) + 13 + 10 + 8;
+    }
+
     /** Keeps at most {@code max} findings, errors first, in report order within a level. */
     public static Selection select(List<ReportedFinding> findings, int max) {
         if (findings.size() <= max) return new Selection(findings, Map.of());

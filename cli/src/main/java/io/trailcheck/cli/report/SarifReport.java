@@ -1,6 +1,6 @@
 package io.trailcheck.cli.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailcheck.engine.digest.Digests;
 import io.trailcheck.model.NotEvaluated;
@@ -11,6 +11,7 @@ import io.trailcheck.model.AffectedUsers;
 import io.trailcheck.model.Finding;
 import io.trailcheck.model.Level;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: one run, a descriptor per catalogue rule, every result located on
@@ -37,10 +39,9 @@ final class SarifReport implements ReportWriter {
         int max = SarifLimits.MAX_RESULTS;
         while (true) {
             SarifLimits.Selection selection = SarifLimits.select(eligible, max);
-            ObjectNode root = render(ctx, selection);
-            byte[] bytes = Json.bytes(root);
-            if (max == 0 || gzippedSize(bytes) <= SarifLimits.MAX_GZIPPED_BYTES) {
-                out.write(new String(bytes, StandardCharsets.UTF_8));
+            ByteArrayOutputStream bytes = render(ctx, selection);
+            if (max == 0 || SarifLimits.fitsGzipped(bytes.size()) || gzippedSize(bytes) <= SarifLimits.MAX_GZIPPED_BYTES) {
+                out.write(bytes.toString(StandardCharsets.UTF_8));
                 warn(ctx, selection);
                 return;
             }
@@ -58,10 +59,10 @@ final class SarifReport implements ReportWriter {
         }
     }
 
-    private static long gzippedSize(byte[] bytes) throws IOException {
+    private static long gzippedSize(ByteArrayOutputStream bytes) throws IOException {
         CountingStream counter = new CountingStream();
-        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(counter)) {
-            gz.write(bytes);
+        try (GZIPOutputStream gz = new GZIPOutputStream(counter)) {
+            bytes.writeTo(gz);
         }
         return counter.count;
     }
@@ -80,105 +81,209 @@ final class SarifReport implements ReportWriter {
         }
     }
 
-    private ObjectNode render(ReportContext ctx, SarifLimits.Selection selection) {
-        ObjectNode root = Json.object();
-        root.put("$schema", SCHEMA);
-        root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
+    /** The whole log as UTF-8, ending in a newline. */
+    private static ByteArrayOutputStream render(ReportContext ctx, SarifLimits.Selection selection) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try (JsonGenerator g = Json.generator(bytes)) {
+            log(ctx, selection, g);
+        }
+        bytes.write('\n');
+        return bytes;
+    }
+
+    private static void log(ReportContext ctx, SarifLimits.Selection selection, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("$schema", SCHEMA);
+        g.writeStringField("version", "2.1.0");
+        g.writeArrayFieldStart("runs");
+        run(ctx, selection, g);
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void run(ReportContext ctx, SarifLimits.Selection selection, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeObjectFieldStart("tool");
+        driver(ctx, g);
+        g.writeEndObject();
+        if (ctx.category() != null) {
+            g.writeObjectFieldStart("automationDetails");
+            g.writeStringField("id", ctx.category() + "/");
+            g.writeEndObject();
+        }
+        g.writeArrayFieldStart("invocations");
+        invocation(ctx, selection, g);
+        g.writeEndArray();
         List<String> ruleIds = new ArrayList<>(ctx.result().rules().keySet());
-        driver(ctx, run.putObject("tool").putObject("driver"));
-        if (ctx.category() != null) run.putObject("automationDetails").put("id", ctx.category() + "/");
-        ObjectNode invocation = run.putArray("invocations").addObject();
-        invocation(ctx, invocation);
-        if (selection.omittedTotal() > 0) {
-            invocation.withArray("toolExecutionNotifications").addObject().put("level", "warning")
-                    .putObject("message").put("text", selection.explanation());
-        }
-        ArrayNode results = run.putArray("results");
-        for (ReportedFinding f : selection.kept()) result(ctx, f, ruleIds.indexOf(f.ruleId()), results.addObject());
-        run.put("columnKind", "utf16CodeUnits");
+        g.writeArrayFieldStart("results");
+        for (ReportedFinding f : selection.kept()) result(ctx, f, ruleIds.indexOf(f.ruleId()), g);
+        g.writeEndArray();
+        g.writeStringField("columnKind", "utf16CodeUnits");
         // What was read, so a missed export shows in the uploaded result too.
-        ResultSummary.inventory(ctx, run.putObject("properties").putObject("inventory"), "uri");
-        return root;
+        ObjectNode inventory = Json.object();
+        ResultSummary.inventory(ctx, inventory, "uri");
+        g.writeObjectFieldStart("properties");
+        g.writeFieldName("inventory");
+        g.writeTree(inventory);
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
-    private static void driver(ReportContext ctx, ObjectNode driver) {
-        driver.put("name", "trailcheck");
-        driver.put("version", ctx.version());
-        driver.put("semanticVersion", ctx.version());
-        driver.put("informationUri", INFORMATION_URI);
-        ArrayNode rules = driver.putArray("rules");
-        for (ScanResult.RuleView view : ctx.result().rules().values()) descriptor(view, rules.addObject());
+    private static void driver(ReportContext ctx, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("driver");
+        g.writeStringField("name", "trailcheck");
+        g.writeStringField("version", ctx.version());
+        g.writeStringField("semanticVersion", ctx.version());
+        g.writeStringField("informationUri", INFORMATION_URI);
+        g.writeArrayFieldStart("rules");
+        for (ScanResult.RuleView view : ctx.result().rules().values()) descriptor(view, g);
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private static void descriptor(ScanResult.RuleView view, ObjectNode o) {
+    private static void descriptor(ScanResult.RuleView view, JsonGenerator g) throws IOException {
         RuleDescriptor d = view.descriptor();
-        o.put("id", d.id());
-        o.put("name", pascal(d.name()));
-        o.putObject("shortDescription").put("text", limit(d.title()));
-        o.putObject("fullDescription").put("text", limit(d.summary()));
-        o.putObject("help").put("text", d.help()).put("markdown", d.help());
-        o.putObject("defaultConfiguration").put("level", view.level().id()).put("enabled", view.enabled());
-        ObjectNode props = o.putObject("properties");
-        ArrayNode tags = props.putArray("tags");
-        d.tags().stream().limit(20).forEach(tags::add);
-        props.put("precision", "high");
-        props.put("security-severity", securitySeverity(view.level()));
-        props.put("problem.severity", view.level() == Level.NOTE ? "recommendation" : view.level().id());
+        g.writeStartObject();
+        g.writeStringField("id", d.id());
+        g.writeStringField("name", pascal(d.name()));
+        textObject(g, "shortDescription", limit(d.title()));
+        textObject(g, "fullDescription", limit(d.summary()));
+        g.writeObjectFieldStart("help");
+        g.writeStringField("text", d.help());
+        g.writeStringField("markdown", d.help());
+        g.writeEndObject();
+        g.writeObjectFieldStart("defaultConfiguration");
+        g.writeStringField("level", view.level().id());
+        g.writeBooleanField("enabled", view.enabled());
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        g.writeArrayFieldStart("tags");
+        for (String tag : d.tags().stream().limit(20).toList()) g.writeString(tag);
+        g.writeEndArray();
+        g.writeStringField("precision", "high");
+        g.writeStringField("security-severity", securitySeverity(view.level()));
+        g.writeStringField("problem.severity", view.level() == Level.NOTE ? "recommendation" : view.level().id());
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
-
-    private static void invocation(ReportContext ctx, ObjectNode inv) {
-        inv.put("executionSuccessful", true);
-        inv.putObject("properties").put("asOf", ctx.asOf().toString());
-        ArrayNode notes = inv.putArray("toolExecutionNotifications");
+    private static void invocation(ReportContext ctx, SarifLimits.Selection selection, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeBooleanField("executionSuccessful", true);
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("asOf", ctx.asOf().toString());
+        g.writeEndObject();
+        g.writeArrayFieldStart("toolExecutionNotifications");
         for (NotEvaluated n : ctx.result().notEvaluated()) {
-            notes.addObject().put("level", "note").putObject("message").put("text",
-                    ResultSummary.notEvaluated(n, " not evaluated", e -> e, t -> t) + ".");
+            notification(g, "note", ResultSummary.notEvaluated(n, " not evaluated", e -> e, t -> t) + ".");
         }
+        if (selection.omittedTotal() > 0) notification(g, "warning", selection.explanation());
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private static void result(ReportContext ctx, ReportedFinding rf, int ruleIndex, ObjectNode o) {
+    private static void notification(JsonGenerator g, String level, String text) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("level", level);
+        textObject(g, "message", text);
+        g.writeEndObject();
+    }
+
+    private static void result(ReportContext ctx, ReportedFinding rf, int ruleIndex, JsonGenerator g) throws IOException {
         Finding f = rf.finding();
-        o.put("ruleId", rf.ruleId());
-        if (ruleIndex >= 0) o.put("ruleIndex", ruleIndex);
-        o.put("level", rf.level().id());
-        o.putObject("message").put("text", rf.message());
-        ObjectNode location = o.putArray("locations").addObject();
-        ObjectNode physical = location.putObject("physicalLocation");
-        physical.putObject("artifactLocation").put("uri", uri(ctx, f));
+        g.writeStartObject();
+        g.writeStringField("ruleId", rf.ruleId());
+        if (ruleIndex >= 0) g.writeNumberField("ruleIndex", ruleIndex);
+        g.writeStringField("level", rf.level().id());
+        textObject(g, "message", rf.message());
+        g.writeArrayFieldStart("locations");
+        location(ctx, f, g);
+        g.writeEndArray();
+        g.writeObjectFieldStart("partialFingerprints");
+        g.writeStringField(FINGERPRINT_KEY, rf.fingerprint());
+        g.writeStringField("primaryLocationLineHash", rf.fingerprint());
+        g.writeEndObject();
+        if (rf.baseline() != null) g.writeStringField("baselineState", rf.baseline().name().toLowerCase(Locale.ROOT));
+        if (rf.isExempt()) suppression(rf, g);
+        properties(ctx, f, g);
+        g.writeEndObject();
+    }
+
+    private static void location(ReportContext ctx, Finding f, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeObjectFieldStart("physicalLocation");
+        g.writeObjectFieldStart("artifactLocation");
+        g.writeStringField("uri", uri(ctx, f));
+        g.writeEndObject();
         String entry = f.getLocation().archiveEntry();
-        ArrayNode logical = location.putArray("logicalLocations");
+        g.writeObjectFieldStart("region");
         if (entry == null) {
-            ObjectNode region = physical.putObject("region").put("startLine", f.getLocation().line());
-            if (f.getLocation().column() > 0) region.put("startColumn", f.getLocation().column());
+            g.writeNumberField("startLine", f.getLocation().line());
+            if (f.getLocation().column() > 0) g.writeNumberField("startColumn", f.getLocation().column());
         } else {
             // GitHub shows files, not archive members: the zip itself, its first line, and the member as a logical location
-            physical.putObject("region").put("startLine", 1);
-            logical.addObject().put("name", entry + ":" + f.getLocation().line())
-                    .put("fullyQualifiedName", Paths.relative(ctx.sourceRoot(), f.getLocation().file()) + ":" + f.getLocation().line())
-                    .put("kind", "module");
+            g.writeNumberField("startLine", 1);
         }
-        logical.addObject()
-                .put("name", f.getEntity().key())
-                .put("fullyQualifiedName", f.getEntity().kind() + ":" + f.getEntity().key())
-                .put("kind", "resource");
-        o.putObject("partialFingerprints").put(FINGERPRINT_KEY, rf.fingerprint())
-                .put("primaryLocationLineHash", rf.fingerprint());
-        if (rf.baseline() != null) o.put("baselineState", rf.baseline().name().toLowerCase(Locale.ROOT));
-        if (rf.isExempt()) {
-            o.putArray("suppressions").addObject().put("kind", "external").put("status", "accepted")
-                    .put("justification", rf.exemption().reason());
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeArrayFieldStart("logicalLocations");
+        if (entry != null) {
+            logicalLocation(g, entry + ":" + f.getLocation().line(),
+                    Paths.relative(ctx.sourceRoot(), f.getLocation().file()) + ":" + f.getLocation().line(), "module");
         }
-        properties(ctx, f, o.putObject("properties"));
+        logicalLocation(g, f.getEntity().key(), f.getEntity().kind() + ":" + f.getEntity().key(), "resource");
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private static void properties(ReportContext ctx, Finding f, ObjectNode props) {
-        for (Map.Entry<String, Object> e : f.getProperties().entrySet()) props.set(e.getKey(), Json.MAPPER.valueToTree(e.getValue()));
+    private static void logicalLocation(JsonGenerator g, String name, String fullyQualifiedName, String kind) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", name);
+        g.writeStringField("fullyQualifiedName", fullyQualifiedName);
+        g.writeStringField("kind", kind);
+        g.writeEndObject();
+    }
+
+    private static void suppression(ReportedFinding rf, JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart("suppressions");
+        g.writeStartObject();
+        g.writeStringField("kind", "external");
+        g.writeStringField("status", "accepted");
+        g.writeStringField("justification", rf.exemption().reason());
+        g.writeEndObject();
+        g.writeEndArray();
+    }
+
+    /**
+     * The finding's properties, then the users it lists. A property with the users' field name gives up its
+     * value to them but keeps its place, as it did when this object was a tree.
+     */
+    private static void properties(ReportContext ctx, Finding f, JsonGenerator g) throws IOException {
         List<AffectedUsers.User> users = f.getAffected().list(MAX_LISTED_USERS);
-        if (users.isEmpty()) return;
-        ArrayNode listed = props.putArray(ctx.showNames() ? "affectedUsers" : "affectedUserIds");
-        users.forEach(u -> listed.add(ctx.showNames() ? u.userPrincipalName() : Digests.pseudonym(u.id())));
+        String usersField = users.isEmpty() ? null : ctx.showNames() ? "affectedUsers" : "affectedUserIds";
+        g.writeObjectFieldStart("properties");
+        for (Map.Entry<String, Object> e : f.getProperties().entrySet()) {
+            g.writeFieldName(e.getKey());
+            if (e.getKey().equals(usersField)) userList(ctx, users, g);
+            else g.writeTree(Json.MAPPER.valueToTree(e.getValue()));
+        }
+        if (usersField != null && !f.getProperties().containsKey(usersField)) {
+            g.writeFieldName(usersField);
+            userList(ctx, users, g);
+        }
+        g.writeEndObject();
+    }
+
+    private static void userList(ReportContext ctx, List<AffectedUsers.User> users, JsonGenerator g) throws IOException {
+        g.writeStartArray();
+        for (AffectedUsers.User u : users) g.writeString(ctx.showNames() ? u.userPrincipalName() : Digests.pseudonym(u.id()));
+        g.writeEndArray();
+    }
+
+    private static void textObject(JsonGenerator g, String field, String text) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeStringField("text", text);
+        g.writeEndObject();
     }
 
     /** A repository-relative URI, percent-encoded; an absolute file URI for files outside the source root. */
