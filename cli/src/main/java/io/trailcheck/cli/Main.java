@@ -18,7 +18,15 @@ import java.util.Map;
 public final class Main {
     private Main() {}
 
+    /**
+     * MVEL (under Drools) logs through java.util.logging, with a stack trace, when its optimiser cannot
+     * start (memory ran out on the rule-pack thread): the scan reports that itself, so the library says
+     * nothing on standard error. Held here, as the logging framework keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger MVEL = java.util.logging.Logger.getLogger("org.mvel2");
+
     public static void main(String[] args) {
+        MVEL.setLevel(java.util.logging.Level.OFF);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -32,7 +32,7 @@ import java.util.concurrent.FutureTask;
  */
 public final class CollectionParts {
     /** Below this, a part would not repay its thread and the file's opening parsed again. */
-    static final long MIN_PART_BYTES = 16L << 20;
+    static final long MIN_PART_BYTES = 32L << 20;
     private static final int MAX_PARTS = 8;
     private static final int MAX_OPENING_BYTES = 1 << 20;
     private static final int SEARCH_BYTES = 4 << 20;
